@@ -1,0 +1,1 @@
+"""Messenger adapters: each turns platform events into Requests and streams Replies back."""

@@ -1,0 +1,1 @@
+"""Model providers: one module per API behind the interface in ``base``."""

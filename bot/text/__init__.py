@@ -1,0 +1,1 @@
+"""Small, dependency-free Korean text utilities used on the hot path."""

@@ -1,0 +1,1 @@
+"""Reading documents into text (``extract``) and writing official documents (``official``)."""

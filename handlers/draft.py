@@ -1,0 +1,71 @@
+"""초안: the model writes structured content; code renders the official format.
+
+Item symbols, indentation, dates, 붙임 and 끝. are produced deterministically,
+then the checker's fixer runs over the text, and the 결문 comes from the
+department's settings, never from the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot import messages as M
+from bot.context import Answer, HandlerContext
+from bot.providers.base import ChatMessage
+from bot.request import OutFile
+from handlers.common import SYSTEM_PROMPT, is_offline, needs_input
+
+HWPX_MIME = "application/hwp+zip"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _department(ctx: HandlerContext):
+    from documents.official import DepartmentInfo
+
+    key = ctx.request.department
+    settings = ctx.settings.departments.get(key) if key else None
+    if settings is None and len(ctx.settings.departments) == 1:
+        settings = next(iter(ctx.settings.departments.values()))
+    return DepartmentInfo.from_settings(settings) if settings is not None else DepartmentInfo()
+
+
+async def run(ctx: HandlerContext) -> Answer:
+    from documents.official import (
+        UnknownDocType, draft_prompt, fix, normalize_doc_type, offline_draft, parse_draft, render_text,
+        to_docx, to_hwpx, DraftParseError, DOC_TYPE_NAMES,
+    )
+
+    text = ctx.text.strip()
+    type_word = ctx.command.options.get("type")
+    if not type_word:
+        type_word, _, text = text.partition(" ")
+    if not type_word:
+        return needs_input("초안", M.ERR_DRAFT_TYPE.format(types=", ".join(DOC_TYPE_NAMES)))
+    try:
+        doc_type = normalize_doc_type(type_word)
+    except UnknownDocType:
+        from bot.pipeline import UserError
+
+        raise UserError(M.ERR_DRAFT_TYPE.format(types=", ".join(DOC_TYPE_NAMES)), "draft_type") from None
+    request_text = text.strip() or ctx.text
+    if is_offline(ctx):
+        draft = offline_draft(doc_type, request_text)
+    else:
+        raw, _ = await ctx.chat([ChatMessage("system", SYSTEM_PROMPT),
+                                 ChatMessage("user", draft_prompt(doc_type, request_text))], stream=False)
+        try:
+            draft = parse_draft(doc_type, raw)
+        except DraftParseError:
+            from bot.pipeline import UserError
+
+            raise UserError(M.ERR_DRAFT_PARSE, "draft_parse") from None
+    dept = _department(ctx)
+    today = dt.date.today()
+    rendered = render_text(draft, dept, today)
+    fixed = fix(rendered, doc_type)
+    notes = [M.DRAFT_FIXED.format(count=len(fixed.applied))] if fixed.applied else []
+    title = M.DRAFT_FILE_TITLE.format(doc_type=doc_type)
+    files = [OutFile(f"{doc_type}-초안.hwpx", HWPX_MIME, to_hwpx(draft, dept, today), title)]
+    if (ctx.command.options.get("format") or "").lower() == "docx":
+        files.append(OutFile(f"{doc_type}-초안.docx", DOCX_MIME, to_docx(draft, dept, today), title))
+    return Answer(fixed.text, files=files, notes=notes)

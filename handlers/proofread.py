@@ -1,0 +1,29 @@
+"""교정: the deterministic official-document checker; no model needed."""
+
+from __future__ import annotations
+
+from bot import messages as M
+from bot.context import Answer, HandlerContext
+from handlers.common import needs_input
+
+
+async def run(ctx: HandlerContext) -> Answer:
+    from documents.official import check, fix
+
+    text = ctx.text or "\n\n".join(d.text for d in ctx.documents)
+    if not text.strip():
+        return needs_input("교정", M.HINT_TEXT.format(example="교정 (검사할 공문 내용)"))
+    doc_type = ctx.command.options.get("type")
+    violations = check(text, doc_type)
+    if not violations:
+        return Answer(M.PROOFREAD_CLEAN, show_model=False)
+    fixed = fix(text, doc_type)
+    lines = [M.PROOFREAD_TITLE.format(
+        errors=sum(v.severity == "error" for v in violations),
+        warnings=sum(v.severity == "warning" for v in violations))]
+    for v in violations:
+        mark = "❌" if v.severity == "error" else "💡"
+        lines.append(f"{mark} {v.line}행: {v.message}" + (f" → {v.fix}" if v.fix else ""))
+    if fixed.applied:
+        lines += ["", M.PROOFREAD_FIXED.format(count=len(fixed.applied)), "```", fixed.text, "```"]
+    return Answer("\n".join(lines), show_model=False)

@@ -1,0 +1,1 @@
+"""Safety filter: personal-data detection, masking, policy and banned words."""
