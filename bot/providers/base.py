@@ -136,6 +136,11 @@ class Provider(abc.ABC):
     def supports(self, capability: Capability) -> bool:
         return capability in self.capabilities
 
+    def require(self, capability: Capability) -> None:
+        """Refuse a task this provider lacks, before any network call."""
+        if capability not in self.capabilities:
+            raise ProviderError("unsupported", self.service)
+
     def chat(
         self,
         messages: list[ChatMessage],
