@@ -45,12 +45,15 @@ def _load(path: str | None) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    cmd = args.cmd or "console"
-    if cmd == "proofread":
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["proofread"]:
+        # The checker owns its options (--fix, --json, --type); argparse's
+        # REMAINDER would refuse an option as the first remaining word.
         from documents.official.cli import proofread_main
 
-        return proofread_main(args.rest, sys.stdin, sys.stdout, sys.stderr)
+        return proofread_main(argv[1:], sys.stdin, sys.stdout, sys.stderr)
+    args = _parser().parse_args(argv)
+    cmd = args.cmd or "console"
     settings = _load(args.config)
     if cmd == "config":
         return config_check(settings, args.config)

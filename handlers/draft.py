@@ -29,6 +29,23 @@ def _department(ctx: HandlerContext):
     return DepartmentInfo.from_settings(settings) if settings is not None else DepartmentInfo()
 
 
+def _split_type(option, text, normalize, unknown):
+    """The type from --type, or from the first one or two words ("민원 답변 …")."""
+    if option:
+        try:
+            return normalize(option), text
+        except unknown:
+            return None, text
+    words = text.split(" ")
+    for n in (2, 1):
+        if len(words) >= n:
+            try:
+                return normalize(" ".join(words[:n])), " ".join(words[n:]).strip()
+            except unknown:
+                continue
+    return None, text
+
+
 async def run(ctx: HandlerContext) -> Answer:
     from documents.official import (
         UnknownDocType, draft_prompt, fix, normalize_doc_type, offline_draft, parse_draft, render_text,
@@ -36,18 +53,14 @@ async def run(ctx: HandlerContext) -> Answer:
     )
 
     text = ctx.text.strip()
-    type_word = ctx.command.options.get("type")
-    if not type_word:
-        type_word, _, text = text.partition(" ")
-    if not type_word:
+    if not text and not ctx.command.options.get("type"):
         return needs_input("초안", M.ERR_DRAFT_TYPE.format(types=", ".join(DOC_TYPE_NAMES)))
-    try:
-        doc_type = normalize_doc_type(type_word)
-    except UnknownDocType:
+    doc_type, request_text = _split_type(ctx.command.options.get("type"), text, normalize_doc_type, UnknownDocType)
+    if doc_type is None:
         from bot.pipeline import UserError
 
-        raise UserError(M.ERR_DRAFT_TYPE.format(types=", ".join(DOC_TYPE_NAMES)), "draft_type") from None
-    request_text = text.strip() or ctx.text
+        raise UserError(M.ERR_DRAFT_TYPE.format(types=", ".join(DOC_TYPE_NAMES)), "draft_type")
+    request_text = request_text or text
     if is_offline(ctx):
         draft = offline_draft(doc_type, request_text)
     else:

@@ -23,7 +23,8 @@ async def run(ctx: HandlerContext) -> Answer:
         warnings=sum(v.severity == "warning" for v in violations))]
     for v in violations:
         mark = "❌" if v.severity == "error" else "💡"
-        lines.append(f"{mark} {v.line}행: {v.message}" + (f" → {v.fix}" if v.fix else ""))
+        inline_fix = v.fix and "\n" not in v.fix  # multi-line fixes show in the corrected text below
+        lines.append(f"{mark} {v.line}행: {v.message}" + (f" → {v.fix}" if inline_fix else ""))
     if fixed.applied:
         lines += ["", M.PROOFREAD_FIXED.format(count=len(fixed.applied)), "```", fixed.text, "```"]
     return Answer("\n".join(lines), show_model=False)

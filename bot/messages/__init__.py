@@ -7,3 +7,4 @@ package and nothing else. Module split avoids edit conflicts between areas.
 from bot.messages.core import *  # noqa: F401,F403
 from bot.messages.documents import *  # noqa: F401,F403
 from bot.messages.providers import *  # noqa: F401,F403
+from bot.messages.official import *  # noqa: F401,F403

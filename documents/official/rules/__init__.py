@@ -1,0 +1,1 @@
+"""One module per rule family; ``checker`` runs them all."""
