@@ -153,7 +153,9 @@ class MattermostSettings(Section):
 
 
 def _default_models() -> dict[str, ModelSettings]:
-    return {"offline": ModelSettings(provider="offline", label="오프라인", tasks=list(Task))}
+    # The offline provider runs inside this process: nothing leaves it, so
+    # masking would only blur the quotes it shows back to the same person.
+    return {"offline": ModelSettings(provider="offline", label="오프라인", tasks=list(Task), raw_pii_ok=True)}
 
 
 class Settings(BaseSettings):

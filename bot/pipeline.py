@@ -7,6 +7,7 @@ message or one Korean error, whatever the handler, the provider or the network d
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 import traceback
@@ -254,7 +255,7 @@ def _filter_document(doc: Document, guard: RequestGuard) -> Document:
     # Tables are left as read: whatever a handler derives from them is filtered
     # again at the model boundary (HandlerContext.chat), cell by cell would be slow.
     sections = tuple(Section(guard.inbound(s.text, source="document"), s.label) for s in doc.sections)
-    return Document(name=doc.name, kind=doc.kind, sections=sections, unit=doc.unit, tables=doc.tables)
+    return dataclasses.replace(doc, sections=sections)
 
 
 def _stack(exc: BaseException) -> str:

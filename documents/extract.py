@@ -1,34 +1,48 @@
-"""Turn an uploaded file's bytes into a Document, choosing the reader by content."""
+"""Turn an uploaded file's bytes into a Document, choosing the reader by content.
+
+``extract_document`` is what the bot calls: the file is parsed in a worker process
+with memory, CPU and wall-clock limits (documents/pool.py), and the event loop only
+awaits. ``extract_sync`` runs the same pipeline in the calling process, for tools,
+benchmarks and tests that want no subprocess; never use it on untrusted uploads
+inside the bot.
+"""
 
 from __future__ import annotations
 
+from documents import sniff
+from documents.dispatch import extract_in_process
 from documents.errors import DocumentError
+from documents.limits import DEFAULT_LIMITS, ExtractLimits
 from documents.model import Document
-from documents.textfile import read_text
 
-TEXT_KINDS = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "csv": "csv"}
+TEXT_KINDS = sniff.TEXT_KINDS
 
 
 def detect_kind(data: bytes, name: str) -> str | None:
-    """Content decides; the extension only separates text formats from each other."""
-    if data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return None  # binary office formats: readers arrive with the documents work
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """The container kind by content ("pdf", "zip", "ole", "txt", "md", "csv"), or None if refused."""
+    try:
+        return sniff.container(data, name)
+    except DocumentError:
         return None
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return TEXT_KINDS.get(ext, "txt" if not ext else None)
 
 
-def extract_sync(name: str, data: bytes, max_bytes: int) -> Document:
+def extract_sync(name: str, data: bytes, max_bytes: int, limits: ExtractLimits | None = None) -> Document:
+    return extract_in_process(name, data, max_bytes, limits or DEFAULT_LIMITS)
+
+
+async def extract_document(
+    name: str,
+    data: bytes,
+    *,
+    max_bytes: int,
+    limits: ExtractLimits | None = None,
+    pool=None,  # type: ignore[no-untyped-def]  # documents.pool.WorkerPool; default: the shared one
+) -> Document:
+    """Read an upload safely. Raises only DocumentError (its user_message() is Korean)."""
     if not data:
         raise DocumentError("empty", name)
     if len(data) > max_bytes:
         raise DocumentError("too_large", name, limit=f"{max_bytes // 1_000_000}MB")
-    kind = detect_kind(data, name)
-    if kind is None:
-        raise DocumentError("unsupported", name)
-    return read_text(data, name, kind)
+    from documents.pool import default_pool
 
-
-async def extract_document(name: str, data: bytes, *, max_bytes: int) -> Document:
-    return extract_sync(name, data, max_bytes)
+    return await (pool or default_pool()).extract(name, data, max_bytes, limits or DEFAULT_LIMITS)
