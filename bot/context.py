@@ -54,6 +54,9 @@ class HandlerContext:
     documents: list[Document] = field(default_factory=list)  # filtered
     thread: list[ThreadMessage] = field(default_factory=list)  # filtered, oldest first
     get_provider: Callable[[ModelInfo], Provider] | None = None
+    # Indexes of attachments whose text the input filter left unchanged: only
+    # those may be sent on as whole files (e.g. document translation).
+    pristine_documents: set[int] = field(default_factory=set)
     used_models: list[str] = field(default_factory=list)
 
     async def status(self, text: str) -> None:

@@ -124,7 +124,7 @@ class Pipeline:
             raw_allowed=model.raw_pii_ok if model else False,
         )
         await reply.status(M.THINKING)
-        documents = await self._read_documents(request, reply, guard) if entry.reads_files else []
+        documents, pristine = await self._read_documents(request, reply, guard) if entry.reads_files else ([], set())
         thread = await self._read_thread(request, reply, guard) if entry.reads_thread else []
         text = guard.inbound(command.args, source="message") if command.args else ""
         self._check_size(text, documents, thread)
@@ -133,6 +133,7 @@ class Pipeline:
             request=request, command=command, settings=self.settings, registry=self.registry,
             model=model, provider=provider, guard=guard, reply=reply, ledger=self.ledger,
             text=text, documents=documents, thread=thread, get_provider=self.registry.provider,
+            pristine_documents=pristine,
         )
         answer = await entry.run(ctx)
         await self._deliver(ctx, answer, guard)
@@ -213,16 +214,21 @@ class Pipeline:
 
     # -- inputs ---------------------------------------------------------------
 
-    async def _read_documents(self, request: Request, reply: Reply, guard: RequestGuard) -> list[Document]:
+    async def _read_documents(
+        self, request: Request, reply: Reply, guard: RequestGuard
+    ) -> tuple[list[Document], set[int]]:
+        """Documents with filtered text, and the indexes of those the filter left
+        untouched (only their original bytes may be sent on as a whole file)."""
         if not request.attachments:
-            return []
+            return [], set()
         limits = self.settings.limits
         if len(request.attachments) > limits.max_files:
             raise UserError(M.ERR_TOO_MANY_FILES.format(limit=limits.max_files), "too_many_files")
         max_bytes = int(limits.max_file_mb * 1_000_000)
         await reply.status(M.READING_FILES)
         docs = []
-        for att in request.attachments:
+        pristine: set[int] = set()
+        for index, att in enumerate(request.attachments):
             # Refuse before downloading: the platform's reported size is checked first.
             if att.size > max_bytes:
                 raise UserError(M.ERR_FILE_TOO_LARGE.format(name=att.name, limit=_mb(limits.max_file_mb)),
@@ -235,8 +241,11 @@ class Pipeline:
                 log.warning("attachment fetch failed: %s", type(exc).__name__)
                 raise UserError(M.ERR_FILE_FETCH.format(name=att.name), "file_fetch") from None
             doc = await extract_document(att.name, data, max_bytes=max_bytes)
-            docs.append(_filter_document(doc, guard))
-        return docs
+            filtered = _filter_document(doc, guard)
+            if filtered.sections == doc.sections:
+                pristine.add(index)
+            docs.append(filtered)
+        return docs, pristine
 
     async def _read_thread(self, request: Request, reply: Reply, guard: RequestGuard) -> list[ThreadMessage]:
         if request.fetch_thread is None:

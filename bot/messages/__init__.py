@@ -8,3 +8,4 @@ from bot.messages.core import *  # noqa: F401,F403
 from bot.messages.documents import *  # noqa: F401,F403
 from bot.messages.providers import *  # noqa: F401,F403
 from bot.messages.official import *  # noqa: F401,F403
+from bot.messages.safety import *  # noqa: F401,F403

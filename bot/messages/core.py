@@ -124,17 +124,6 @@ ERR_DRAFT_TYPE = "초안 유형을 알 수 없습니다. 사용할 수 있는 �
 ERR_DRAFT_PARSE = "모델이 초안을 서식에 맞는 형태로 돌려주지 않았습니다. 다시 시도하거나 다른 모델을 골라 주세요."
 ERR_PROVIDER = "{service} 서비스를 이용하지 못했습니다. 잠시 후 다시 시도하거나 --model 옵션으로 다른 모델을 골라 주세요."
 
-# The safety stage (safety/gate.py): messages name types and counts, never values.
-ERR_PII_BLOCKED = (
-    "요청에 {types}이(가) 들어 있어 외부 AI 서비스로 보낼 수 없습니다. "
-    "해당 정보를 지우고 다시 요청하거나, 기관 내부 모델을 --model 옵션으로 선택해 주세요."
-)
-ERR_BANNED_WORD = "요청에 사용할 수 없는 표현(금칙어)이 들어 있습니다. 표현을 바꾸어 다시 요청해 주세요."
-ERR_CLASSIFIED = (
-    "'{marks}' 표시가 있는 문서는 외부 AI 서비스로 보낼 수 없습니다. 기관 내부 모델을 --model 옵션으로 선택해 주세요."
-)
-ERR_FILTER_FAILED = "개인정보 보호 필터가 요청을 확인하지 못해 안전을 위해 처리를 멈췄습니다. 잠시 후 다시 시도해 주세요."
-ERR_FILTER_TOO_LARGE = "내용이 너무 커서 개인정보 보호 필터가 확인할 수 없습니다(최대 {limit:,}자). 나누어 요청해 주세요."
-NOTE_PII_MASKED = "🔒 개인정보 {count}건 가림"
-NOTE_BANNED_REDACTED = "🚫 금칙어 {count}건 가림"
 PROGRESS_SUMMARY = "{progress} 요약 중…"
+TRANSLATING_FILE = "'{name}' 번역 중…"
+TRANSLATED_FILE = "🌐 '{name}'을(를) 번역했습니다: {out}"

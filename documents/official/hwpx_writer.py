@@ -47,6 +47,19 @@ def to_hwpx(draft: DraftDoc, dept: DepartmentInfo, today: dt.date) -> bytes:
     return doc.to_bytes()
 
 
+def paragraphs_to_hwpx(lines: list[str]) -> bytes:
+    """Plain paragraphs on an A4 page: for text that is not a draft (e.g. a translation)."""
+    from hwpx import HwpxDocument
+
+    doc = HwpxDocument.new()
+    doc.page.setup(paper_size="A4", orientation="portrait", margins_mm=PAGE_MARGINS_MM)
+    lines = lines or [""]
+    doc.paragraphs[0].text = lines[0]  # the template's paragraph holds the section setup
+    for line in lines[1:]:
+        doc.add_paragraph(line, inherit_style=False)
+    return doc.to_bytes()
+
+
 def _char_style(doc: object, block: Block, cache: dict[str, str]) -> str | None:
     if block.role not in _STYLE:
         return None
