@@ -9,3 +9,4 @@ from bot.messages.documents import *  # noqa: F401,F403
 from bot.messages.providers import *  # noqa: F401,F403
 from bot.messages.official import *  # noqa: F401,F403
 from bot.messages.safety import *  # noqa: F401,F403
+from bot.messages.slack import *  # noqa: F401,F403

@@ -1,0 +1,8 @@
+"""The Slack adapter: slack-bolt's AsyncApp over Socket Mode or HTTP Events (docs/slack.md).
+
+``run(settings, pipeline, ready=...)`` is the entry point ``dasan run`` calls.
+"""
+
+from adapters.slack.app import SlackAdapter, run
+
+__all__ = ["SlackAdapter", "run"]
