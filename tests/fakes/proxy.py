@@ -53,9 +53,15 @@ class RecordingProxy:
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.close()
-            self._server = None
+            # asyncio servers are not thread-safe: close on the proxy's own loop.
+            self._loop_thread.run(self._shutdown())
         self._loop_thread.stop()
+
+    async def _shutdown(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+            await asyncio.wait_for(server.wait_closed(), 2)
 
     async def _startup(self) -> None:
         self._server = await asyncio.start_server(self._handle, self.host, self.port)
