@@ -150,7 +150,26 @@ def config_check(settings: Settings, path: str | None) -> int:
             worst = 1
         print(M.CLI_MODEL_STATUS.format(name=name, state=M.CLI_MODEL_STATES[state],
                                         reason=f" — {reason}" if reason else ""))
-    return worst
+    missing = _missing_adapter_secrets(settings)
+    print(M.CLI_ADAPTER_STATUS.format(adapter=settings.bot.adapter))
+    for env in missing:
+        print(M.CLI_ADAPTER_SECRET_MISSING.format(env=env))
+    return 1 if missing else worst
+
+
+def _missing_adapter_secrets(settings: Settings) -> list[str]:
+    """Environment variables the configured messenger needs but this process lacks."""
+    import os
+
+    adapter = settings.bot.adapter
+    if adapter == "slack":
+        s = settings.slack
+        needed = [s.bot_token_env, s.app_token_env if s.mode == "socket" else s.signing_secret_env]
+    elif adapter == "mattermost":
+        needed = [settings.mattermost.token_env]
+    else:
+        needed = []
+    return [env for env in needed if not os.environ.get(env)]
 
 
 def scan(settings: Settings, jsonl: bool) -> int:

@@ -127,3 +127,5 @@ ERR_PROVIDER = "{service} 서비스를 이용하지 못했습니다. 잠시 후 
 PROGRESS_SUMMARY = "{progress} 요약 중…"
 TRANSLATING_FILE = "'{name}' 번역 중…"
 TRANSLATED_FILE = "🌐 '{name}'을(를) 번역했습니다: {out}"
+CLI_ADAPTER_STATUS = "메신저: {adapter}"
+CLI_ADAPTER_SECRET_MISSING = "  환경 변수 {env}이(가) 설정되지 않았습니다 — 메신저에 연결할 수 없습니다."

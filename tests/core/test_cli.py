@@ -63,3 +63,10 @@ def test_config_check_bad_file_is_one_line(tmp_path):
     assert result.returncode == 2 and "bot.adapter" in err and len(err.splitlines()) == 1
     good = dasan("--config", str(ROOT / "dasan.example.toml"), "config", "check", cwd=tmp_path)
     assert good.returncode == 0 and "offline: 사용 가능" in good.stdout.decode()
+
+
+def test_config_check_names_missing_messenger_secret(tmp_path):
+    cfg = tmp_path / "dasan.toml"
+    cfg.write_text("[bot]\nadapter = 'slack'\n[slack]\nbot_token_env = 'DASAN_TEST_NO_TOKEN'\n", encoding="utf-8")
+    result = dasan("--config", str(cfg), "config", "check", cwd=tmp_path)
+    assert result.returncode == 1 and "DASAN_TEST_NO_TOKEN" in result.stdout.decode()
