@@ -124,7 +124,7 @@ class SlackSettings(Section):
     http_host: str = "0.0.0.0"
     http_port: int = 3000
     slash_command: str = "/dasan"
-    # Adapter details (docs/slack.md): events path in HTTP mode; native chat.startStream
+    # Adapter details (README, Slack): events path in HTTP mode; native chat.startStream
     # streaming ("auto" falls back to chat.update edits where the server lacks it).
     http_path: str = "/slack/events"
     streaming: Literal["auto", "native", "update"] = "auto"
@@ -142,7 +142,7 @@ class MattermostSettings(Section):
     teams: list[str] = []
     slash_host: str = "0.0.0.0"
     slash_port: int = 3001
-    # Adapter tuning (docs/mattermost.md); defaults suit a stock Mattermost 11 server.
+    # Adapter tuning (README, Mattermost); defaults suit a stock Mattermost 11 server.
     post_max_chars: int = Field(16383, ge=100, le=16383)  # longer answers continue in new posts
     edit_interval_s: float = Field(1.0, ge=0.1)  # at most one edit of the streaming post per interval
     request_timeout_s: float = Field(30, gt=0)  # one REST call

@@ -1,4 +1,4 @@
-"""The Slack adapter: slack-bolt's AsyncApp over Socket Mode or HTTP Events (docs/slack.md).
+"""The Slack adapter: slack-bolt's AsyncApp over Socket Mode or HTTP Events (README.md, Slack).
 
 ``run(settings, pipeline, ready=...)`` is the entry point ``dasan run`` calls.
 """
