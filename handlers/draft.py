@@ -29,6 +29,13 @@ def _department(ctx: HandlerContext):
     return DepartmentInfo.from_settings(settings) if settings is not None else DepartmentInfo()
 
 
+def _model_faults(draft, check) -> int:
+    """Fixable rule errors in the model's own item texts, one line each."""
+    lines = [item.text for section in draft.sections for item in section.items]
+    lines += [str(v) for v in draft.fields.values() if v]
+    return sum(1 for v in check("\n".join(lines)) if v.severity == "error" and v.fix)
+
+
 def _split_type(option, text, normalize, unknown):
     """The type from --type, or from the first one or two words ("민원 답변 …")."""
     if option:
@@ -48,7 +55,7 @@ def _split_type(option, text, normalize, unknown):
 
 async def run(ctx: HandlerContext) -> Answer:
     from documents.official import (
-        UnknownDocType, draft_prompt, fix, normalize_doc_type, offline_draft, parse_draft, render_text,
+        UnknownDocType, check, draft_prompt, fix, normalize_doc_type, offline_draft, parse_draft, render_text,
         to_docx, to_hwpx, DraftParseError, DOC_TYPE_NAMES,
     )
 
@@ -74,9 +81,13 @@ async def run(ctx: HandlerContext) -> Answer:
             raise UserError(M.ERR_DRAFT_PARSE, "draft_parse") from None
     dept = _department(ctx)
     today = dt.date.today()
+    # What the model wrote against the rules (dates, times, money, spacing …) is
+    # normalised while rendering or by the fixer; count both so the reply says so.
+    corrected = 0 if is_offline(ctx) else _model_faults(draft, check)
     rendered = render_text(draft, dept, today)
     fixed = fix(rendered, doc_type)
-    notes = [M.DRAFT_FIXED.format(count=len(fixed.applied))] if fixed.applied else []
+    corrected += len(fixed.applied)
+    notes = [M.DRAFT_FIXED.format(count=corrected)] if corrected else []
     title = M.DRAFT_FILE_TITLE.format(doc_type=doc_type)
     files = [OutFile(f"{doc_type}-초안.hwpx", HWPX_MIME, to_hwpx(draft, dept, today), title)]
     if (ctx.command.options.get("format") or "").lower() == "docx":

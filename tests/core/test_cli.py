@@ -70,3 +70,24 @@ def test_config_check_names_missing_messenger_secret(tmp_path):
     cfg.write_text("[bot]\nadapter = 'slack'\n[slack]\nbot_token_env = 'DASAN_TEST_NO_TOKEN'\n", encoding="utf-8")
     result = dasan("--config", str(cfg), "config", "check", cwd=tmp_path)
     assert result.returncode == 1 and "DASAN_TEST_NO_TOKEN" in result.stdout.decode()
+
+
+def test_scan_cli_reports_pii_and_banned_words_from_config(tmp_path):
+    import json
+
+    banned = tmp_path / "banned.txt"
+    banned.write_text("# 금칙어\n시발\n", encoding="utf-8")
+    cfg = tmp_path / "dasan.toml"
+    cfg.write_text(f"[safety]\nbanned_words_file = '{banned}'\n", encoding="utf-8")
+    text = "연락처 010-2345-6789 tlqkf"
+    result = dasan("--config", str(cfg), "scan", stdin=text, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    findings = json.loads(result.stdout)["findings"]
+    types = {f["type"]: f for f in findings}
+    assert text[types["PHONE_NUMBER"]["start"]:types["PHONE_NUMBER"]["end"]] == "010-2345-6789"
+    assert text[types["BANNED_WORD"]["start"]:types["BANNED_WORD"]["end"]] == "tlqkf"
+    lines = dasan("--config", str(cfg), "scan", "--jsonl", stdin='{"text": "a"}\n{"text": "시발"}\n', cwd=tmp_path)
+    out = [json.loads(line) for line in lines.stdout.decode().splitlines()]
+    assert out[0]["findings"] == [] and out[1]["findings"][0]["type"] == "BANNED_WORD"
+    bad = dasan("scan", "--jsonl", stdin="not json\n", cwd=tmp_path)
+    assert bad.returncode != 0 and "JSON" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()

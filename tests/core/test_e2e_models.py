@@ -184,3 +184,39 @@ async def test_hwpx_translation_comes_back_as_hwpx():
         out = [f for f in reply.files if f.name.endswith(".hwpx")]
         assert out
         assert HwpxDocument.open(io.BytesIO(out[0].data)).text.plain().strip()
+
+
+async def test_model_draft_is_rendered_fixed_and_attached(openai_fake):
+    draft = {
+        "title": "2026년 구민 정보화 교육 실시 계획 보고",
+        "fields": {"수신": "○○주민센터장", "경유": "", "수신자": ""},
+        "sections": [{"heading": None, "items": [
+            {"depth": 1, "text": "관련: 「지능정보화 기본법」 제24조"},
+            {"depth": 1, "text": "구민 정보화 교육을 다음과 같이 실시하고자 합니다."},
+            {"depth": 2, "text": "교육 일시: 2026년 3월 5일 오후 2시"},
+            {"depth": 2, "text": "장소:구청 대회의실"},
+        ]}],
+        "attachments": [{"name": "교육 운영 계획서", "count": 1, "unit": "부"}],
+    }
+    models = {"gpt": model("openai", openai_fake.url + "/v1", ["draft"])}
+    pipeline = build_pipeline(Settings(models=models, defaults={"draft": "gpt"},
+                                       departments={"smart": {"sender": "○○구청장", "name": "스마트정보과"}}))
+    openai_fake.push(Reply(chunks=["```json\n", json.dumps(draft, ensure_ascii=False), "\n```"]))
+    reply = await handle(pipeline, "초안 기안문 구민 정보화 교육 실시 계획", department="smart")
+    kind, text = reply.final
+    assert kind == "finish", reply.events
+    assert "2026. 3. 5." in text and "14:00" in text  # the fixer rewrote the model's date and time
+    assert "장소: 구청 대회의실" in text
+    assert "고쳤습니다" in text and "○○구청장" in text
+    assert "```" not in text  # raw model JSON never shown
+    assert any(f.name.endswith(".hwpx") for f in reply.files)
+    sent = sent_bodies(openai_fake)
+    assert "JSON" in sent or "json" in sent
+
+
+async def test_unusable_model_draft_gets_korean_error(openai_fake):
+    models = {"gpt": model("openai", openai_fake.url + "/v1", ["draft"])}
+    pipeline = build_pipeline(Settings(models=models, defaults={"draft": "gpt"}))
+    openai_fake.push(Reply(chunks=["죄송하지만 도와드릴 수 없습니다."]))
+    reply = await handle(pipeline, "초안 보도자료 벚꽃축제")
+    assert reply.final[0] == "fail" and "초안" in reply.final[1]
