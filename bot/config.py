@@ -113,6 +113,9 @@ class DepartmentSettings(Section):
     email: str = ""
     homepage: str = ""
     disclosure: str = "공개"
+    # Messenger user ids (or user names) of the department's staff: their requests
+    # are counted against its quota and drafts carry its 결문.
+    members: list[str] = []
 
 
 class SlackSettings(Section):

@@ -113,7 +113,7 @@ class HandlerContext:
         # The one choke point before any model: everything sent is filtered here,
         # even text derived from inputs that were filtered already (cheap: the
         # guard recognises its own output).
-        safe = [ChatMessage(m.role, self.guard.inbound(m.content, source="prompt")) for m in messages]
+        safe = [ChatMessage(m.role, await self.guard.ainbound(m.content, source="prompt")) for m in messages]
         chat: ChatStream = provider.chat(safe, max_tokens=info.settings.max_output_tokens)
         self.used_models.append(info.label)
         try:

@@ -45,6 +45,7 @@ class Pipeline:
         self.gate = gate
         self.state = state
         self.ledger = UsageLedger(state)
+        self._members = {m: key for key, dept in settings.departments.items() for m in dept.members}
 
     async def handle(self, request: Request, reply: Reply) -> None:
         started = time.monotonic()
@@ -97,6 +98,8 @@ class Pipeline:
 
     async def _handle(self, request: Request, reply: Reply) -> None:
         self._check_access(request)
+        if not request.department:
+            request.department = self._members.get(request.user_id) or self._members.get(request.user_name, "")
         command = request.command
         if command.errors:
             kind, _, name = command.errors[0].partition(":")
@@ -126,7 +129,7 @@ class Pipeline:
         await reply.status(M.THINKING)
         documents, pristine = await self._read_documents(request, reply, guard) if entry.reads_files else ([], set())
         thread = await self._read_thread(request, reply, guard) if entry.reads_thread else []
-        text = guard.inbound(command.args, source="message") if command.args else ""
+        text = await guard.ainbound(command.args, source="message") if command.args else ""
         self._check_size(text, documents, thread)
 
         ctx = HandlerContext(
@@ -241,7 +244,7 @@ class Pipeline:
                 log.warning("attachment fetch failed: %s", type(exc).__name__)
                 raise UserError(M.ERR_FILE_FETCH.format(name=att.name), "file_fetch") from None
             doc = await extract_document(att.name, data, max_bytes=max_bytes)
-            filtered = _filter_document(doc, guard)
+            filtered = await _filter_document(doc, guard)
             if filtered.sections == doc.sections:
                 pristine.add(index)
             docs.append(filtered)
@@ -257,13 +260,14 @@ class Pipeline:
             log.warning("thread fetch failed: %s", type(exc).__name__)
             return []
         keep = messages[-self.settings.limits.thread_messages:] if self.settings.limits.thread_messages else []
-        return [ThreadMessage(m.author, guard.inbound(m.text, source="thread"), m.is_bot) for m in keep if m.text]
+        return [ThreadMessage(m.author, await guard.ainbound(m.text, source="thread"), m.is_bot)
+                for m in keep if m.text]
 
 
-def _filter_document(doc: Document, guard: RequestGuard) -> Document:
+async def _filter_document(doc: Document, guard: RequestGuard) -> Document:
     # Tables are left as read: whatever a handler derives from them is filtered
     # again at the model boundary (HandlerContext.chat), cell by cell would be slow.
-    sections = tuple(Section(guard.inbound(s.text, source="document"), s.label) for s in doc.sections)
+    sections = tuple([Section(await guard.ainbound(s.text, source="document"), s.label) for s in doc.sections])
     return dataclasses.replace(doc, sections=sections)
 
 

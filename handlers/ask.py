@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
@@ -20,7 +22,7 @@ async def run(ctx: HandlerContext) -> Answer:
         text, cites = await ctx.chat([ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", question)])
         return Answer(text, citations=cites)
     if is_offline(ctx):
-        passages = offline_provider(ctx).answer(question, srcs)
+        passages = await asyncio.to_thread(offline_provider(ctx).answer, question, srcs)
         if not passages:
             return Answer(M.ANSWER_NO_MATCH)
         quoted = "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
@@ -28,7 +30,7 @@ async def run(ctx: HandlerContext) -> Answer:
     # Send the passages most related to the question, as many as fit the budget.
     budget = ctx.input_budget() - ctx.count_tokens(question)
     picked, used = [], 0
-    for p in best_passages(question, srcs, limit=200):
+    for p in await asyncio.to_thread(best_passages, question, srcs, 200):
         cost = ctx.count_tokens(p.text) + 8
         if used + cost > budget:
             break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
@@ -79,7 +81,9 @@ async def run(ctx: HandlerContext) -> Answer:
     notes: list[str] = []
     for doc, size in targets:
         if is_offline(ctx):
-            body = "\n".join(f"• {s}" for s in _offline_summary(ctx, doc, length))
+            # CPU-bound ranking: off the event loop so other conversations keep flowing.
+            sentences = await asyncio.to_thread(_offline_summary, ctx, doc, length)
+            body = "\n".join(f"• {s}" for s in sentences)
         else:
             body = await _model_summary(ctx, doc, length)
         parts.append(f"{M.SUMMARY_TITLE} — {doc.name} ({size})\n{body}")

@@ -93,7 +93,7 @@ async def run(ctx: HandlerContext) -> Answer:
 async def _translate_text(ctx: HandlerContext, text: str, target: str) -> Answer:
     assert ctx.provider is not None
     if ctx.provider.supports(Capability.TRANSLATE):
-        safe = ctx.guard.inbound(text, source="prompt")
+        safe = await ctx.guard.ainbound(text, source="prompt")
         glossary = (ctx.model.settings.options.get("glossary") if ctx.model else None) or None
         result = await ctx.provider.translate(
             [safe], target_lang=target, source_lang=ctx.command.options.get("from"),

@@ -218,3 +218,17 @@ async def test_models_command_lists_registry():
     reply = await run(pipeline, "모델")
     text = reply.final[1]
     assert "offline" in text and "m1" in text and "외부 서비스" in text
+
+
+async def test_department_from_membership_counts_quota():
+    pipeline = build_pipeline(Settings(
+        departments={"smart": {"name": "스마트정보과", "members": ["U1"]}},
+        limits={"daily_cost_per_department": 1.0},
+    ))
+    from bot.usage import UsageRecord
+
+    await pipeline.ledger.record(UsageRecord("U9", "smart", "m", 10, 10, 5.0))
+    reply = await run(pipeline, "요약 본문이 있는 글입니다. 두 번째 문장입니다.")
+    assert reply.final[0] == "fail" and "부서" in reply.final[1]
+    other = await run(pipeline, "요약 본문이 있는 글입니다. 두 번째 문장입니다.", user="U2")
+    assert other.final[0] == "finish"
