@@ -114,8 +114,11 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
 async def _run(settings: Settings) -> int:
     from bot.app import build_pipeline
 
+    from bot.maintenance import start_maintenance
+
     pipeline = build_pipeline(settings, warm=True)
     adapter = settings.bot.adapter
+    scheduler = start_maintenance(pipeline)
     try:
         if adapter == "console":
             from adapters.console import run_console
@@ -128,6 +131,7 @@ async def _run(settings: Settings) -> int:
         await run(settings, pipeline)
         return 0
     finally:
+        scheduler.shutdown(wait=False)
         await pipeline.registry.aclose()
 
 

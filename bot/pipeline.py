@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import time
 import traceback
+from collections import Counter
 
 from bot import messages as M
 from bot.config import Settings
@@ -45,6 +46,7 @@ class Pipeline:
         self.gate = gate
         self.state = state
         self.ledger = UsageLedger(state)
+        self.outcomes: Counter[str] = Counter()  # outcome kind -> count, for the metrics log
         self._members = {m: key for key, dept in settings.departments.items() for m in dept.members}
 
     async def handle(self, request: Request, reply: Reply) -> None:
@@ -79,6 +81,7 @@ class Pipeline:
         finally:
             if not reply.closed:  # a handler that returned without answering
                 await self._end(reply, M.ERR_INTERNAL)
+            self.outcomes[outcome.split(":", 1)[0]] += 1
             log.info(
                 "request platform=%s user=%s command=%s outcome=%s ms=%d",
                 request.platform, request.user_id, request.command.name, outcome,

@@ -25,6 +25,10 @@ class StateStore(abc.ABC):
     async def get(self, key: str) -> float:
         """A counter's current value, 0 when absent or expired."""
 
+    async def prune(self) -> int:
+        """Drop expired keys now; returns how many. Stores that expire keys themselves (Redis) need not."""
+        return 0
+
 
 class MemoryStateStore(StateStore):
     def __init__(self, clock=time.monotonic, max_keys: int = 200_000) -> None:
@@ -48,6 +52,14 @@ class MemoryStateStore(StateStore):
         # Still full of live keys: drop the oldest-expiring so memory stays bounded.
         while len(self._data) >= self._max_keys:
             del self._data[min(self._data, key=lambda k: self._data[k][0])]
+
+    async def prune(self) -> int:
+        async with self._lock:
+            now = self._clock()
+            expired = [k for k, (exp, _) in self._data.items() if exp <= now]
+            for k in expired:
+                del self._data[k]
+            return len(expired)
 
     async def add_once(self, key: str, ttl_s: float) -> bool:
         async with self._lock:
