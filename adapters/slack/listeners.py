@@ -24,7 +24,7 @@ from adapters.slack.files import FileSource
 from adapters.slack.guard import event_keys, first_delivery, is_answerable, workspace_for
 from adapters.slack.reply import SlackReply, StreamSupport, Target, ThreadUnavailable
 from adapters.slack.request_builder import channel_kind, team_of, user_name
-from adapters.slack.text import clean_incoming, escape
+from adapters.slack.text import clean_incoming, escape_plain
 from adapters.slack.thread import thread_fetcher
 from bot import messages as M
 from bot.config import Settings
@@ -197,7 +197,9 @@ class Listeners:
         text = (body.get("text") or "").strip()
         team = body.get("team_id") or ctx.identity.team_id
         enterprise = body.get("enterprise_id") or ctx.identity.enterprise_id
-        root = M.SLACK_COMMAND_ROOT.format(user=user, command=body.get("command", ""), text=escape(text)).rstrip()
+        # The root names the requester only: the command text is unfiltered (personal data the
+        # pipeline masks for the model, <!channel>…), and a channel post would publish it.
+        root = M.SLACK_COMMAND_ROOT.format(user=escape_plain(user))
 
         async def tell_privately(message: str) -> None:
             resp = await respond(text=message, response_type="ephemeral", replace_original=False)

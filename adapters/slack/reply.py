@@ -36,7 +36,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import files
 from adapters.slack.client import SLACK_ERRORS, api_error
-from adapters.slack.text import to_mrkdwn
+from adapters.slack.text import defuse_broadcasts, to_mrkdwn
 from bot import messages as M
 from bot.request import OutFile, Reply
 from bot.streaming import EditThrottle, split_message
@@ -218,6 +218,7 @@ class SlackReply(Reply):
     async def _render(self, text: str, *, final: bool) -> None:
         if self._dead or not await self._ensure_thread():
             return
+        text = defuse_broadcasts(text)
         pieces = split_message(text, self._max_chars)
         for i, piece in enumerate(pieces):
             # A part is closed once a later part exists or the answer is final.
@@ -238,12 +239,12 @@ class SlackReply(Reply):
 
     async def _new_part(self, text: str, closing: bool, *, first: bool) -> _Part | None:
         if not closing and self._support.native:
-            ts = await self._start_stream(text)
-            if ts is not None:
+            part = await self._start_stream(text)
+            if part is not None:
                 if self._placeholder is not None:  # the stream replaces the status message
                     await self._delete(self._placeholder)
                     self._placeholder = None
-                return _Part(ts, text, streaming=True)
+                return part
         if first and self._placeholder is not None:
             ts = self._placeholder
             if await self._edit(ts, text, convert=True):
@@ -330,7 +331,8 @@ class SlackReply(Reply):
         except SLACK_ERRORS as exc:
             log.info("chat.delete failed: %s", api_error(exc))
 
-    async def _start_stream(self, text: str) -> str | None:
+    async def _start_stream(self, text: str) -> _Part | None:
+        """Open a streamed message with ``text``; the part records only what Slack accepted."""
         first, rest = text[:STREAM_CALL_CHARS], text[STREAM_CALL_CHARS:]
         try:
             self.api_calls += 1
@@ -349,23 +351,26 @@ class SlackReply(Reply):
         except SLACK_ERRORS as exc:
             log.warning("chat.startStream failed: %s", api_error(exc))
             return None
-        ts = str(resp["ts"])
+        part = _Part(str(resp["ts"]), first, streaming=True)
         if rest:
-            part = _Part(ts, first, streaming=True)
-            if not await self._stream_more(part, rest, stop=False):
-                return ts  # the caller's next render corrects it by chat.update
-        return ts
+            # If an append fails, part.text stays at what was delivered, so the next render
+            # (the final one at the latest) sends the missing text or corrects it by chat.update.
+            await self._stream_more(part, rest, stop=False)
+        return part
 
     async def _stream_more(self, part: _Part, delta: str, *, stop: bool) -> bool:
+        """Append ``delta`` (and stop the stream if asked); ``part.text`` grows by each piece Slack accepted."""
         pieces = [delta[i : i + STREAM_CALL_CHARS] for i in range(0, len(delta), STREAM_CALL_CHARS)]
         try:
             last = pieces.pop() if stop and pieces else None
             for piece in pieces:
                 self.api_calls += 1
                 await self._client.chat_appendStream(channel=self.target.channel, ts=part.ts, markdown_text=piece)
+                part.text += piece
             if stop:
                 self.api_calls += 1
                 await self._client.chat_stopStream(channel=self.target.channel, ts=part.ts, markdown_text=last or None)
+                part.text += last or ""
                 part.streaming = False
             return True
         except SLACK_ERRORS as exc:

@@ -37,9 +37,19 @@ def _link_text(url: str, label: str | None) -> str:
     return f"{label} ({target})"
 
 
-# Slack tokens an answer may legitimately contain (a mention the model echoed).
-_KEEP_TOKEN = re.compile(r"<(?:[@#][A-Z0-9]+|!(?:here|channel|everyone))(?:\|[^<>]*)?>")
+# Slack tokens an answer may legitimately contain (a user or channel the model
+# echoed). Broadcasts (<!channel>, <!here>, <!everyone>) are never kept: a model
+# must not be able to notify a whole channel.
+_KEEP_TOKEN = re.compile(r"<[@#][A-Z0-9]+(?:\|[^<>]*)?>")
 _FENCE = re.compile(r"(```.*?```|`[^`\n]+`)", re.S)
+
+
+_BROADCAST = re.compile(r"<!(here|channel|everyone)(?:\|[^<>]*)?>")
+
+
+def defuse_broadcasts(text: str) -> str:
+    """Answers never notify a whole channel: <!channel> becomes plain "@channel"."""
+    return _BROADCAST.sub(lambda m: f"@{m.group(1)}", text)
 
 
 def escape(text: str) -> str:
@@ -47,14 +57,15 @@ def escape(text: str) -> str:
     out: list[str] = []
     pos = 0
     for m in _KEEP_TOKEN.finditer(text):
-        out.append(_escape_plain(text[pos : m.start()]))
+        out.append(escape_plain(text[pos : m.start()]))
         out.append(m.group(0))
         pos = m.end()
-    out.append(_escape_plain(text[pos:]))
+    out.append(escape_plain(text[pos:]))
     return "".join(out)
 
 
-def _escape_plain(text: str) -> str:
+def escape_plain(text: str) -> str:
+    """Escape &, <, > everywhere: no Slack token (mention, link, <!channel>) survives."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -63,7 +74,7 @@ def to_mrkdwn(markdown: str) -> str:
     parts = _FENCE.split(markdown)
     for i, part in enumerate(parts):
         if i % 2 == 1:  # code: Slack renders ``` and ` itself
-            parts[i] = _escape_plain(part)
+            parts[i] = escape_plain(part)
         else:
             parts[i] = _convert_prose(part)
     return "".join(parts)

@@ -15,8 +15,9 @@ SLACK_COMMAND_ACK = "요청을 받았습니다. 이 채널의 새 스레드에 �
 SLACK_COMMAND_NO_CHANNEL = (
     "이 대화방에는 다산이 글을 올릴 수 없습니다. 채널에 다산을 초대하거나(/invite @다산) 다산과의 DM에서 요청해 주세요."
 )
-# Root message of the thread a slash command's answer goes into.
-SLACK_COMMAND_ROOT = "<@{user}>님의 요청: {command} {text}"
+# Root message of the thread a slash command's answer goes into. Names the requester only:
+# the request text must not be echoed into the channel (personal data, broadcast mentions).
+SLACK_COMMAND_ROOT = "<@{user}>님의 요청"
 
 # AI-app (assistant) threads.
 SLACK_ASSISTANT_GREETING = "무엇을 도와드릴까요?"

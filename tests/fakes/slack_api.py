@@ -79,6 +79,7 @@ class Failure:
     status: int = 200
     retry_after: int | None = None
     remaining: int = 1
+    skip: int = 0  # calls answered normally before the failures start
 
 
 class FakeSlack:
@@ -231,9 +232,12 @@ class FakeSlack:
         self._touch(msg)
         return msg
 
-    def fail_next(self, method: str, error: str, *, status: int = 200, retry_after: int | None = None, times: int = 1) -> None:
-        """Make the next ``times`` calls of ``method`` fail (e.g. 429 ``ratelimited`` with Retry-After)."""
-        self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
+    def fail_next(
+        self, method: str, error: str, *, status: int = 200, retry_after: int | None = None, times: int = 1, after: int = 0
+    ) -> None:
+        """Make the next ``times`` calls of ``method`` fail (e.g. 429 ``ratelimited`` with Retry-After),
+        once ``after`` further calls of it have succeeded."""
+        self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times, after))
 
     # ----- what tests look at
 
@@ -294,7 +298,9 @@ class FakeSlack:
         if method in self.delays:
             await asyncio.sleep(self.delays[method])
         failures = self._failures.get(method)
-        if failures:
+        if failures and failures[0].skip > 0:
+            failures[0].skip -= 1
+        elif failures:
             f = failures[0]
             f.remaining -= 1
             if f.remaining <= 0:

@@ -79,6 +79,22 @@ async def test_rewritten_stream_is_corrected_in_place(slack: FakeSlack, client: 
     assert slack.calls_to("chat.stopStream") and slack.calls_to("chat.update")
 
 
+@pytest.mark.parametrize("length, after", [(20_000, 0), (30_000, 1)])
+async def test_failed_append_when_opening_a_long_stream_is_made_up(
+    slack: FakeSlack, client: AsyncWebClient, length: int, after: int
+) -> None:
+    # max_message_chars above 12,000: a part opens with 12,000 characters and appends the rest;
+    # an appendStream that fails must not leave a hole the final answer never fills.
+    reply = reply_for(client, slack, mode="native", max_chars=40_000)
+    text = "".join(f"{i}번째 문장입니다. " for i in range(5_000))[:length]
+    slack.fail_next("chat.appendStream", "internal_error", after=after)
+    await reply.update(text)
+    await reply.finish(text)
+    [message] = shown(slack, reply)
+    assert len(message["text"]) == len(text) and message["text"] == text
+    assert not message.get("streaming")
+
+
 async def test_attach_uploads_into_the_thread(slack: FakeSlack, client: AsyncWebClient) -> None:
     reply = reply_for(client, slack)
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8

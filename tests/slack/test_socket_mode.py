@@ -71,9 +71,34 @@ async def test_slash_command_is_acked_before_the_answer_work_ends(slack_env: Fak
     assert acked - sent < 3.0  # Slack's limit
     posts = slack.calls_to("chat.postMessage")
     assert acked < posts[0].at + 0.5 <= posts[-1].at + 0.5  # acked before the first post was even answered
-    assert root["text"].startswith(f"<@{USER}>님의 요청: /dasan 요약")
+    assert root["text"] == f"<@{USER}>님의 요청"
     assert "thread_ts" not in root
     assert "정약용" in answer["text"]
+
+
+async def test_slash_command_root_does_not_echo_the_request(slack_env: FakeSlack) -> None:
+    slack = slack_env
+    request = f"요약 {TEXT} 담당자 연락처 010-1234-5678 <!channel> <!here|here> @channel @everyone <!everyone>"
+    async with running(slack, make_settings(slack)):
+        await slack.socket_command(slack.command_form(request, channel=PUBLIC))
+        [root] = await slack.wait_for(
+            lambda: [m for m in slack.messages[PUBLIC] if m.get("bot_id") and "님의 요청" in m["text"]]
+        )
+        [answer] = await slack.wait_for(answer_in(slack, PUBLIC, root["ts"]))
+        # A follow-up in the command's thread is still answered there.
+        body = slack.mention(PUBLIC, "<@UBOT> 질문 다산은 무엇을 지었나요?", thread_ts=root["ts"])
+        await slack.socket_event(body)
+
+        def both_answers() -> list[dict] | None:
+            found = answer_in(slack, PUBLIC, root["ts"])()
+            return found if len(found) == 2 else None
+
+        [_, follow_up] = await slack.wait_for(both_answers)
+    # The channel post names the requester only: no request text, no personal data, no broadcast.
+    assert root["text"] == f"<@{USER}>님의 요청"
+    assert "thread_ts" not in root
+    assert "정약용" in answer["text"]  # the pipeline still got the request text
+    assert follow_up["thread_ts"] == root["ts"] and "오프라인 모드" in follow_up["text"]
 
 
 async def test_follow_up_reads_the_thread(slack_env: FakeSlack) -> None:

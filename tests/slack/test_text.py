@@ -14,8 +14,8 @@ def test_clean_incoming_keeps_lines_and_bare_links() -> None:
     assert clean_incoming("<@UBOT|dasan>  첫 줄\n\n<https://x.kr>   둘째  줄 ", "UBOT") == "첫 줄\n\nhttps://x.kr 둘째 줄"
 
 
-def test_escape_keeps_mentions() -> None:
-    assert escape("<@U1> a<b & c>d <!here>") == "<@U1> a&lt;b &amp; c&gt;d <!here>"
+def test_escape_keeps_mentions_but_not_broadcasts() -> None:
+    assert escape("<@U1> a<b & c>d <!here>") == "<@U1> a&lt;b &amp; c&gt;d &lt;!here&gt;"
 
 
 def test_to_mrkdwn() -> None:
@@ -28,3 +28,12 @@ def test_to_mrkdwn() -> None:
 def test_to_mrkdwn_leaves_code_blocks() -> None:
     md = "```\n**not bold**\n# not a heading\n```"
     assert to_mrkdwn(md) == md
+
+
+def test_answers_never_carry_a_broadcast_mention():
+    from adapters.slack.text import defuse_broadcasts, to_mrkdwn
+
+    for token in ("<!channel>", "<!here|here>", "<!everyone>"):
+        assert "<!" not in to_mrkdwn(f"알림 {token} 입니다")
+        assert "<!" not in defuse_broadcasts(f"알림 {token} 입니다")
+    assert "<@U123>" in to_mrkdwn("담당 <@U123> 님")
