@@ -60,12 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "scan":
         return scan(settings, args.jsonl)
     try:
-        if cmd == "console":
-            logging.basicConfig(level="WARNING", stream=sys.stderr)  # keep the chat screen clean
-            return asyncio.run(_console(settings))
-        if cmd == "ask":
-            logging.basicConfig(level="WARNING", stream=sys.stderr)
-            return asyncio.run(_ask(settings, args))
+        if cmd in ("console", "ask"):
+            # The terminal is the user's screen: every problem already reaches them
+            # as a Korean message, so operator log lines would only be noise there.
+            logging.basicConfig(level=logging.CRITICAL, stream=sys.stderr)
+            return asyncio.run(_console(settings) if cmd == "console" else _ask(settings, args))
         _setup_logging(settings)
         return asyncio.run(_run(settings))
     except KeyboardInterrupt:
@@ -97,12 +96,15 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
     if not text and not args.file:
         sys.stderr.write(M.CLI_ASK_NO_INPUT + "\n")
         return 2
+    save_dir = Path(args.save_dir) if args.save_dir else None
+    if save_dir is not None and not save_dir.is_dir():
+        sys.stderr.write(M.ERR_SAVE_DIR.format(path=save_dir) + "\n")
+        return 2
     pipeline = build_pipeline(settings)
     session = ConsoleSession(pipeline)
     for path in args.file:
         if not session.attach(path, sys.stderr):
             return 2
-    save_dir = Path(args.save_dir) if args.save_dir else None
     reply = ConsoleReply(sys.stdout, sys.stderr, prefix="", save_dir=save_dir)
     try:
         await session.send(text, reply)

@@ -58,6 +58,8 @@ WORD_OPTIONS: dict[str, tuple[str, str]] = {
     "짧게": ("length", "short"), "간단히": ("length", "short"), "--short": ("length", "short"),
     "자세히": ("length", "long"), "길게": ("length", "long"), "--long": ("length", "long"),
 }
+# Options whose values are a closed set; another value means the word was prose.
+OPTION_VALUES: dict[str, frozenset[str]] = {"format": frozenset({"hwpx", "docx"})}
 QUESTION_HINT = re.compile(r"(\?|？|까\s*$|나요\s*$|니\s*$|뭐|무엇|얼마|언제|어디|누구|어떻게|왜|알려)")
 
 
@@ -78,8 +80,16 @@ class ParsedCommand:
         return self.spec.task
 
 
-def _extract_options(text: str, word_options: bool = False) -> tuple[str, dict[str, str], list[str]]:
-    """Pull ``--key value``, ``--key=value`` and ``키=값`` out; keep the rest verbatim."""
+_OPTION_WORD = re.compile(r"--[A-Za-z][A-Za-z_-]*(?:=|$)")
+
+
+def _extract_options(
+    text: str, word_options: bool = False, kv_keys: frozenset[str] = frozenset({"model"})
+) -> tuple[str, dict[str, str], list[str]]:
+    """Pull ``--key value``, ``--key=value`` and ``키=값`` out; keep the rest verbatim.
+
+    Only option-shaped words count (``-->`` or ``---`` in prose stay text), and the
+    ``키=값`` form only for keys the command takes, so "대상=전 직원" in a draft stays."""
     options: dict[str, str] = {}
     errors: list[str] = []
     kept: list[str] = []
@@ -92,7 +102,7 @@ def _extract_options(text: str, word_options: bool = False) -> tuple[str, dict[s
             i += 1
             continue
         key = value = None
-        if tok.startswith("--") and len(tok) > 2 and tok not in WORD_OPTIONS:
+        if _OPTION_WORD.match(tok) and tok not in WORD_OPTIONS:
             body = tok[2:]
             if "=" in body:
                 key, value = body.split("=", 1)
@@ -108,7 +118,7 @@ def _extract_options(text: str, word_options: bool = False) -> tuple[str, dict[s
                 errors.append(f"unknown_option:{key}")
                 i += 1
                 continue
-        elif "=" in tok and tok.split("=", 1)[0] in OPTION_KEYS and not tok.startswith("="):
+        elif "=" in tok and OPTION_KEYS.get(tok.split("=", 1)[0]) in kv_keys and _valid(*tok.split("=", 1)):
             key, value = tok.split("=", 1)
         elif word_options and tok in WORD_OPTIONS and not options.get(WORD_OPTIONS[tok][0]):
             opt, val = WORD_OPTIONS[tok]
@@ -140,19 +150,27 @@ def _keyword_route(text: str, has_attachments: bool) -> CommandSpec | None:
     return None
 
 
+def _valid(key: str, value: str) -> bool:
+    allowed = OPTION_VALUES.get(OPTION_KEYS[key])
+    return allowed is None or value.lower() in allowed
+
+
+def _kv_keys(spec: CommandSpec) -> frozenset[str]:
+    return frozenset({"model", *spec.options})
+
+
 def parse_command(text: str, *, has_attachments: bool = False) -> ParsedCommand:
     text = (text or "").strip()
     first, _, rest = text.partition(" ")
     word = first.lstrip("/").lower()
     spec = BY_WORD.get(word)
     if spec is not None:
-        args, options, errors = _extract_options(rest, "length" in spec.options)
+        args, options, errors = _extract_options(rest, "length" in spec.options, _kv_keys(spec))
         return ParsedCommand(spec, args, options, "explicit", errors)
     args, options, errors = _extract_options(text)
     routed = _keyword_route(args, has_attachments)
     if routed is not None:
-        if "length" in routed.options:
-            args, options, errors = _extract_options(text, True)
+        args, options, errors = _extract_options(text, "length" in routed.options, _kv_keys(routed))
         return ParsedCommand(routed, args, options, "keyword", errors)
     return ParsedCommand(CHAT, args, options, "default", errors)
 

@@ -113,7 +113,7 @@ class DepartmentSettings(Section):
     email: str = ""
     homepage: str = ""
     disclosure: str = "공개"
-    # Messenger user ids (or user names) of the department's staff: their requests
+    # Messenger user ids of the department's staff (not display names, which users can change): their requests
     # are counted against its quota and drafts carry its 결문.
     members: list[str] = []
 

@@ -25,7 +25,7 @@ from documents.errors import DocumentError
 from documents.extract import extract_document
 from documents.model import Document, Section
 from handlers import HANDLERS, HandlerEntry
-from safety.gate import Blocked, RequestGuard, SafetyGate
+from safety.gate import OFFLOAD_CHARS, Blocked, RequestGuard, SafetyGate
 
 log = logging.getLogger("dasan.pipeline")
 
@@ -102,7 +102,8 @@ class Pipeline:
     async def _handle(self, request: Request, reply: Reply) -> None:
         self._check_access(request)
         if not request.department:
-            request.department = self._members.get(request.user_id) or self._members.get(request.user_name, "")
+            # Ids only: display names are editable by their owners.
+            request.department = self._members.get(request.user_id, "")
         command = request.command
         if command.errors:
             kind, _, name = command.errors[0].partition(":")
@@ -130,10 +131,15 @@ class Pipeline:
             raw_allowed=model.raw_pii_ok if model else False,
         )
         await reply.status(M.THINKING)
-        documents, pristine = await self._read_documents(request, reply, guard) if entry.reads_files else ([], set())
-        thread = await self._read_thread(request, reply, guard) if entry.reads_thread else []
+        raw_docs = await self._read_documents(request, reply) if entry.reads_files else []
+        raw_thread = await self._read_thread(request, reply) if entry.reads_thread else []
+        # Size first, on what was read: an oversize request is refused before the
+        # filter spends a second on it.
+        self._check_size(command.args, raw_docs, raw_thread)
         text = await guard.ainbound(command.args, source="message") if command.args else ""
-        self._check_size(text, documents, thread)
+        documents, pristine = await _filter_documents(raw_docs, guard)
+        thread = [ThreadMessage(m.author, await guard.ainbound(m.text, source="thread"), m.is_bot)
+                  for m in raw_thread]
 
         ctx = HandlerContext(
             request=request, command=command, settings=self.settings, registry=self.registry,
@@ -150,7 +156,8 @@ class Pipeline:
             await ctx.reply.attach(file)
         footer = [*answer.notes]
         if answer.citations:
-            footer.append("\n".join(f"[{i}] {c.title or c.url} — {c.url}" for i, c in enumerate(answer.citations, 1)))
+            footer.append("\n".join(f"[{i}] {guard.outbound(c.title or c.url)} — {guard.outbound(c.url)}"
+                                     for i, c in enumerate(answer.citations, 1)))
         meta = []
         if answer.show_model and ctx.model is not None:
             meta.append(M.OFFLINE_LABEL if ctx.model.kind == "offline"
@@ -158,6 +165,8 @@ class Pipeline:
         meta.extend(guard.notes())
         if meta:
             footer.append(M.SAFETY_NOTE_SEPARATOR.join(meta))
+        if not text.strip() and not answer.files:
+            raise UserError(M.ERR_EMPTY_ANSWER, "empty_answer")
         final = "\n\n".join(part for part in (text.strip(), *footer) if part)
         await ctx.reply.finish(final)
 
@@ -220,21 +229,17 @@ class Pipeline:
 
     # -- inputs ---------------------------------------------------------------
 
-    async def _read_documents(
-        self, request: Request, reply: Reply, guard: RequestGuard
-    ) -> tuple[list[Document], set[int]]:
-        """Documents with filtered text, and the indexes of those the filter left
-        untouched (only their original bytes may be sent on as a whole file)."""
+    async def _read_documents(self, request: Request, reply: Reply) -> list[Document]:
+        """The attachments as extracted documents, not yet filtered."""
         if not request.attachments:
-            return [], set()
+            return []
         limits = self.settings.limits
         if len(request.attachments) > limits.max_files:
             raise UserError(M.ERR_TOO_MANY_FILES.format(limit=limits.max_files), "too_many_files")
         max_bytes = int(limits.max_file_mb * 1_000_000)
         await reply.status(M.READING_FILES)
         docs = []
-        pristine: set[int] = set()
-        for index, att in enumerate(request.attachments):
+        for att in request.attachments:
             # Refuse before downloading: the platform's reported size is checked first.
             if att.size > max_bytes:
                 raise UserError(M.ERR_FILE_TOO_LARGE.format(name=att.name, limit=_mb(limits.max_file_mb)),
@@ -246,14 +251,10 @@ class Pipeline:
             except Exception as exc:
                 log.warning("attachment fetch failed: %s", type(exc).__name__)
                 raise UserError(M.ERR_FILE_FETCH.format(name=att.name), "file_fetch") from None
-            doc = await extract_document(att.name, data, max_bytes=max_bytes)
-            filtered = await _filter_document(doc, guard)
-            if filtered.sections == doc.sections:
-                pristine.add(index)
-            docs.append(filtered)
-        return docs, pristine
+            docs.append(await extract_document(att.name, data, max_bytes=max_bytes))
+        return docs
 
-    async def _read_thread(self, request: Request, reply: Reply, guard: RequestGuard) -> list[ThreadMessage]:
+    async def _read_thread(self, request: Request, reply: Reply) -> list[ThreadMessage]:
         if request.fetch_thread is None:
             return []
         await reply.status(M.READING_THREAD)
@@ -263,14 +264,31 @@ class Pipeline:
             log.warning("thread fetch failed: %s", type(exc).__name__)
             return []
         keep = messages[-self.settings.limits.thread_messages:] if self.settings.limits.thread_messages else []
-        return [ThreadMessage(m.author, await guard.ainbound(m.text, source="thread"), m.is_bot)
-                for m in keep if m.text]
+        return [m for m in keep if m.text]
 
 
-async def _filter_document(doc: Document, guard: RequestGuard) -> Document:
+async def _filter_documents(docs: list[Document], guard: RequestGuard) -> tuple[list[Document], set[int]]:
+    """Filtered documents, and the indexes of those the filter left untouched
+    (only their original bytes may be sent on as a whole file)."""
+    filtered: list[Document] = []
+    pristine: set[int] = set()
+    for index, doc in enumerate(docs):
+        # One worker-thread call per document (many ~2k-char sections would each
+        # be too small to offload, yet together stall the loop).
+        if len(doc.text) >= OFFLOAD_CHARS:
+            clean = await asyncio.to_thread(_filter_document, doc, guard)
+        else:
+            clean = _filter_document(doc, guard)
+        if clean.sections == doc.sections:
+            pristine.add(index)
+        filtered.append(clean)
+    return filtered, pristine
+
+
+def _filter_document(doc: Document, guard: RequestGuard) -> Document:
     # Tables are left as read: whatever a handler derives from them is filtered
     # again at the model boundary (HandlerContext.chat), cell by cell would be slow.
-    sections = tuple([Section(await guard.ainbound(s.text, source="document"), s.label) for s in doc.sections])
+    sections = tuple(Section(guard.inbound(s.text, source="document"), s.label) for s in doc.sections)
     return dataclasses.replace(doc, sections=sections)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
@@ -18,7 +20,8 @@ async def run(ctx: HandlerContext) -> Answer:
     parts: list[str] = []
     files: list[OutFile] = []
     for table in tables:
-        profile = profile_table(table)
+        # Profiling and drawing are CPU work: off the event loop.
+        profile = await asyncio.to_thread(profile_table, table)
         summary = profile.as_text()
         if is_offline(ctx):
             parts.append(summary)
@@ -30,7 +33,7 @@ async def run(ctx: HandlerContext) -> Answer:
                 ChatMessage("user", f"다음은 표 '{table.name}'의 통계 요약과 일부 표본입니다.\n\n{summary}\n\n요청: {request}"),
             ])
             parts.append(answer)
-        chart = render_chart(table, profile)
+        chart = await asyncio.to_thread(render_chart, table, profile)
         if chart:
             files.append(OutFile(f"{table.name}-chart.png", "image/png", chart, M.CHART_TITLE.format(name=table.name)))
     return Answer("\n\n".join(parts), files=files)

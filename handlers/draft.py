@@ -7,6 +7,7 @@ department's settings, never from the model.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from bot import messages as M
@@ -27,6 +28,20 @@ def _department(ctx: HandlerContext):
     if settings is None and len(ctx.settings.departments) == 1:
         settings = next(iter(ctx.settings.departments.values()))
     return DepartmentInfo.from_settings(settings) if settings is not None else DepartmentInfo()
+
+
+def _map_text(value, fn):
+    """Apply ``fn`` to every string inside a draft (dataclasses, lists, dicts)."""
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, list):
+        return [_map_text(v, fn) for v in value]
+    if isinstance(value, dict):
+        return {k: _map_text(v, fn) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _map_text(getattr(value, f.name), fn)
+                                             for f in dataclasses.fields(value) if f.name != "doc_type"})
+    return value
 
 
 def _model_faults(draft, check) -> int:
@@ -79,6 +94,9 @@ async def run(ctx: HandlerContext) -> Answer:
             from bot.pipeline import UserError
 
             raise UserError(M.ERR_DRAFT_PARSE, "draft_parse") from None
+    # The files are built from the draft, not from the reply text: restore the
+    # asker's values and redact banned words in the draft itself first.
+    draft = _map_text(draft, ctx.guard.outbound)
     dept = _department(ctx)
     today = dt.date.today()
     # What the model wrote against the rules (dates, times, money, spacing …) is

@@ -8,12 +8,17 @@ from handlers.common import needs_input
 
 
 async def run(ctx: HandlerContext) -> Answer:
-    from documents.official import check, fix
+    from documents.official import DOC_TYPE_NAMES, UnknownDocType, check, fix, normalize_doc_type
 
     text = ctx.text or "\n\n".join(d.text for d in ctx.documents)
     if not text.strip():
         return needs_input("교정", M.HINT_TEXT.format(example="교정 (검사할 공문 내용)"))
-    doc_type = ctx.command.options.get("type")
+    try:
+        doc_type = normalize_doc_type(ctx.command.options.get("type"))
+    except UnknownDocType:
+        from bot.pipeline import UserError
+
+        raise UserError(M.ERR_PROOFREAD_TYPE.format(types=", ".join(DOC_TYPE_NAMES)), "proofread_type") from None
     violations = check(text, doc_type)
     if not violations:
         return Answer(M.PROOFREAD_CLEAN, show_model=False)

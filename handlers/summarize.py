@@ -34,7 +34,7 @@ def _targets(ctx: HandlerContext) -> list[tuple[Document, str]]:
 
 async def _model_summary(ctx: HandlerContext, doc: Document, length: str) -> str:
     """Map-reduce: each chunk that fits the model's window is summarised, then the summaries."""
-    chunks = chunk_document(doc, ctx.input_budget(), ctx.count_tokens)
+    chunks = await asyncio.to_thread(chunk_document, doc, ctx.input_budget(), ctx.count_tokens)
     text = chunks[0].text if chunks else doc.text
     if len(chunks) > 1:
         partials = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from bot import messages as M
@@ -52,15 +53,32 @@ async def _translate_files(ctx: HandlerContext, target: str) -> Answer | None:
         if ext is None or index not in ctx.pristine_documents or index >= len(ctx.request.attachments):
             return None
         data = await ctx.request.attachments[index].read()
+        if not await _whole_file_is_clean(ctx, data, ext):
+            return None
         await ctx.status(M.TRANSLATING_FILE.format(name=doc.name))
+        # A neutral name: the user's file name may itself carry names or numbers.
         result = await ctx.provider.translate_document(
-            data, f"{doc.name.rsplit('.', 1)[0]}.{ext}", target_lang=target,
+            data, f"document.{ext}", target_lang=target,
             source_lang=ctx.command.options.get("from"), formality=ctx.command.options.get("formality"))
         await ctx.record_usage(result.billed_characters, 0)
         out_name = _translated_name(doc.name, target, ext)
         files.append(OutFile(out_name, MIME[ext], result.data, out_name))
         lines.append(M.TRANSLATED_FILE.format(name=doc.name, out=out_name))
     return Answer("\n".join(lines), files=files)
+
+
+async def _whole_file_is_clean(ctx: HandlerContext, data: bytes, ext: str) -> bool:
+    """The readers skip headers, footers, comments and such; before the whole file
+    leaves, every text in it must need no masking for this model."""
+    if ext == "pdf":
+        return True  # the PDF reader already took every page's whole text layer
+    from documents.package_text import package_text
+
+    try:
+        full = await asyncio.to_thread(package_text, data)
+    except Exception:  # unreadable or oversized package: do not send it whole
+        return False
+    return await asyncio.to_thread(ctx.guard.is_clean, full, source="document")
 
 
 def _hwpx_from_text(text: str) -> bytes:

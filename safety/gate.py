@@ -91,6 +91,15 @@ class RequestGuard:
             return self.inbound(text, source=source)
         return await asyncio.to_thread(self.inbound, text, source=source)
 
+    def is_clean(self, text: str, *, source: str = "document") -> bool:
+        """Whether ``text`` would pass unchanged (nothing to mask, redact or refuse),
+        without counting anything in this request's notes."""
+        probe = RequestGuard(self._gate, external=self.external, raw_allowed=self.raw_allowed)
+        try:
+            return probe.inbound(text, source=source) == text
+        except Blocked:
+            return False
+
     def _filter(self, text: str, source: str) -> str:
         from safety.classification import find_classification_marks
         from safety.policy import decide

@@ -34,7 +34,9 @@ MESSAGE_OVERHEAD_TOKENS = 4  # role and separators each chat message costs on to
 
 _O200K_PREFIXES = ("gpt-4o", "chatgpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1", "o3", "o4", "gpt-oss", "codex")
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
-_PIECE_CHARS = 200_000  # bpe-openai refuses single inputs of 1M chars; count long texts in pieces
+# bpe-openai refuses an input of more than 200,000 tokens; Korean under cl100k is
+# about one token per character and emoji up to three, so pieces stay far below.
+_PIECE_CHARS = 50_000
 
 
 def encoding_name(model: ModelSettings) -> str | None:
@@ -94,7 +96,10 @@ def count_tokens(text: str, model: ModelSettings) -> int:
     if name is None:
         return estimate_tokens(text, model.chars_per_token)
     encoding = _encoding(name)
-    return sum(len(encoding.encode_ordinary(piece)) for piece in _pieces(text))
+    try:
+        return sum(len(encoding.encode_ordinary(piece)) for piece in _pieces(text))
+    except Exception:  # a tokenizer limit must never fail a request: estimate instead
+        return estimate_tokens(text, model.chars_per_token)
 
 
 def fit_to_budget(texts: list[str], budget: int, model: ModelSettings) -> list[str]:

@@ -91,3 +91,10 @@ def test_scan_cli_reports_pii_and_banned_words_from_config(tmp_path):
     assert out[0]["findings"] == [] and out[1]["findings"][0]["type"] == "BANNED_WORD"
     bad = dasan("scan", "--jsonl", stdin="not json\n", cwd=tmp_path)
     assert bad.returncode != 0 and "JSON" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+
+
+def test_ask_save_dir_must_exist(tmp_path):
+    result = dasan("ask", "도움말", "--save-dir", str(tmp_path / "none"), cwd=tmp_path)
+    assert result.returncode == 2 and "폴더가 없습니다" in result.stderr.decode()
+    saved = dasan("ask", "초안 보도자료 벚꽃축제", "--save-dir", str(tmp_path), cwd=tmp_path)
+    assert saved.returncode == 0 and (tmp_path / "보도자료-초안.hwpx").exists()

@@ -67,3 +67,16 @@ def test_every_command_has_help_text():
     from bot import messages as M
 
     assert {c.name for c in COMMANDS} == set(M.COMMAND_HELP)
+
+
+@pytest.mark.parametrize("text", ["접수 --> 검토 순서로 진행", "오늘 회의 --- 정리", "점수는 --5점 감점"])
+def test_dashes_in_prose_are_text(text):
+    parsed = parse_command(text)
+    assert parsed.errors == [] and parsed.args == text
+
+
+def test_key_value_only_for_keys_the_command_takes():
+    draft = parse_command("초안 보도자료 대상=전 직원 형식=자유")
+    assert draft.args == "보도자료 대상=전 직원 형식=자유" and draft.options == {}
+    assert parse_command("번역 대상=en 안녕").options == {"to": "en"}
+    assert parse_command("초안 보도자료 형식=docx").options == {"format": "docx"}

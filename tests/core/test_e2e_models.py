@@ -137,9 +137,11 @@ async def test_translation_through_deepl():
 async def test_clean_docx_is_translated_as_a_file_and_masked_one_as_text():
     import docx
 
-    def make_docx(text):
+    def make_docx(text, header=""):
         d = docx.Document()
         d.add_paragraph(text)
+        if header:
+            d.sections[0].header.paragraphs[0].text = header
         buf = io.BytesIO()
         d.save(buf)
         return buf.getvalue()
@@ -165,6 +167,15 @@ async def test_clean_docx_is_translated_as_a_file_and_masked_one_as_text():
         assert reply.final[0] == "finish"
         assert len(fake.requests_to("document")) == before  # the file itself was not sent
         assert PHONE not in sent_bodies(fake)
+
+        # Personal data or a classification mark only in the header, which the reader skips.
+        for header in (f"담당자 {PHONE}", "대외비"):
+            hidden = bytes_attachment("홍길동_안내.docx", make_docx("구민 여러분께 안내합니다.", header=header))
+            reply = RecordingReply()
+            await pipeline.handle(make_request("번역 --to en", attachments=[hidden]), reply)
+            assert reply.final[0] == "finish"
+            assert len(fake.requests_to("document")) == before
+        assert PHONE not in sent_bodies(fake) and "홍길동" not in sent_bodies(fake)
 
 
 async def test_hwpx_translation_comes_back_as_hwpx():
@@ -220,3 +231,26 @@ async def test_unusable_model_draft_gets_korean_error(openai_fake):
     openai_fake.push(Reply(chunks=["죄송하지만 도와드릴 수 없습니다."]))
     reply = await handle(pipeline, "초안 보도자료 벚꽃축제")
     assert reply.final[0] == "fail" and "초안" in reply.final[1]
+
+
+async def test_draft_files_restore_values_and_redact_banned_words(openai_fake, tmp_path):
+    from hwpx import HwpxDocument
+
+    banned = tmp_path / "banned.txt"
+    banned.write_text("시발\n", encoding="utf-8")
+    draft = {"title": "민원 회신", "fields": {"수신": "○○○ 님"},
+             "sections": [{"heading": None, "items": [
+                 {"depth": 1, "text": "문의는 <전화번호_1>로 해 주십시오."},
+                 {"depth": 1, "text": "시발 같은 표현은 쓰지 않습니다."}]}],
+             "attachments": []}
+    models = {"gpt": model("openai", openai_fake.url + "/v1", ["draft"])}
+    pipeline = build_pipeline(Settings(models=models, defaults={"draft": "gpt"},
+                                       safety={"banned_words_file": str(banned)}))
+    openai_fake.push(Reply(chunks=[json.dumps(draft, ensure_ascii=False)]))
+    reply = await handle(pipeline, f"초안 민원회신문 연락처 {PHONE} 안내")
+    assert reply.final[0] == "finish", reply.events
+    hwpx = next(f for f in reply.files if f.name.endswith(".hwpx"))
+    text = HwpxDocument.open(io.BytesIO(hwpx.data)).text.plain()
+    assert PHONE in text and "<전화번호" not in text
+    assert "시발" not in text
+    assert PHONE not in sent_bodies(openai_fake)

@@ -57,3 +57,8 @@ async def test_proofread_reports_and_fixes():
     kind, text = reply.final
     assert kind == "finish" and "오류" in text and "2025. 7. 31." in text
     assert "오프라인 모드" not in text  # the checker uses no model
+
+
+async def test_proofread_unknown_type_lists_types():
+    reply = await handle("교정 --type 연애편지 본문입니다")
+    assert reply.final[0] == "fail" and "문서 유형" in reply.final[1] and "기안문" in reply.final[1]

@@ -19,13 +19,13 @@ async def test_prune_drops_only_expired_keys():
 
 
 async def test_metrics_line_counts_outcomes_without_content(caplog):
+    caplog.set_level("INFO")
     pipeline = build_pipeline(Settings())
-    await pipeline.handle(make_request("도움말"), RecordingReply())
+    await pipeline.handle(make_request("도움말 비밀 메모 내용"), RecordingReply())
     await pipeline.handle(make_request("   "), RecordingReply())
-    caplog.set_level("INFO", logger="dasan.metrics")
     line = log_metrics(pipeline)
     assert "total=2" in line and "ok=1" in line and "empty=1" in line
-    assert "도움말" not in caplog.text
+    assert caplog.text and "비밀 메모" not in caplog.text
 
 
 async def test_scheduler_runs_jobs_on_the_loop():

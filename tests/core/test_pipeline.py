@@ -50,14 +50,24 @@ async def test_handler_exception_still_ends_in_one_error(pipeline, monkeypatch, 
     assert "secret user text" not in caplog.text  # exception messages may quote users: not logged
 
 
-async def test_handler_that_never_answers_gets_error(pipeline, monkeypatch):
+async def test_empty_answer_becomes_a_korean_error_not_an_empty_message(pipeline, monkeypatch):
     async def silent(ctx):
-        ctx.reply.closed = False
-        return Answer("")
+        return Answer("   ")
 
     monkeypatch.setitem(HANDLERS, "도움말", HandlerEntry(silent, Task.CHAT, needs_model=False))
     reply = await run(pipeline, "도움말")
-    assert len(reply.finals) == 1
+    assert reply.final[0] == "fail" and "답변을 만들지 못했습니다" in reply.final[1]
+
+
+async def test_reply_left_open_by_a_handler_is_closed_with_an_error(pipeline, monkeypatch):
+    from bot import pipeline as pipeline_module
+
+    async def no_deliver(self, ctx, answer, guard):
+        return None  # a delivery bug: nothing sent
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "_deliver", no_deliver)
+    reply = await run(pipeline, "도움말")
+    assert reply.final[0] == "fail" and "문제가 생겼습니다" in reply.final[1]
 
 
 class CutStream(ChatStream):

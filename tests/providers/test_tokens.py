@@ -92,3 +92,14 @@ def test_fit_to_budget_keeps_the_most_recent_texts():
     assert fit_to_budget(texts, cost["d" * 30] + cost["c" * 20] + cost["b" * 10] - 1, m) == ["c" * 20, "d" * 30]
     assert fit_to_budget(texts, 10**6, m) == texts
     assert fit_to_budget(texts, 5, m) == [] and fit_to_budget([], 100, m) == []
+
+
+def test_very_long_korean_text_is_counted_not_refused():
+    from bot.config import ModelSettings
+    from bot.providers.tokens import count_tokens
+
+    model = ModelSettings(provider="openai", model="gpt-4-turbo")
+    text = "가나다라마바사아자차카타파하" * 16_000  # 224,000 Hangul characters, one line
+    assert count_tokens(text, model) > 150_000
+    emoji = ModelSettings(provider="openai", model="gpt-4o")
+    assert count_tokens("🙂" * 120_000, emoji) > 100_000
