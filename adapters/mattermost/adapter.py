@@ -4,12 +4,11 @@ threaded replies out; nothing missed across reconnects, nothing answered twice."
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -19,7 +18,7 @@ from mattermostautodriver.exceptions import InvalidMattermostError, MattermostEr
 from adapters.mattermost.catchup import missed_posts
 from adapters.mattermost.connection import EventStream
 from adapters.mattermost.events import DIRECT, IncomingPost, mentions_user, parse_posted
-from adapters.mattermost.inbound import RequestBuilder
+from adapters.mattermost.inbound import AttachmentUnavailable, RequestBuilder
 from adapters.mattermost.reply import MattermostReply
 from adapters.mattermost.rest import MattermostRest, parse_server_url
 from adapters.mattermost.retry import HttpStatusError, RetryPolicy, status_of
@@ -39,6 +38,9 @@ CATCHUP_OVERLAP_MS = 2000
 THREAD_TTL_S = 30 * 86400  # how long a thread counts as the bot's, for follow-ups without a mention
 SHUTDOWN_GRACE_S = 5.0
 ANY_MENTION = re.compile(r"(?<![\w@])@[\w][\w.\-]*")
+# What Mattermost allows in a username; the reserved words would be channel-wide mentions.
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._\-]{0,63}")
+RESERVED_NAMES = frozenset({"all", "channel", "here", "matterbot", "system"})
 
 
 def _now_ms() -> int:
@@ -257,18 +259,45 @@ class MattermostAdapter:
             if not await self.state.add_once(f"mattermost:post:{post.id}", self.dedup_ttl_s):
                 log.info("mattermost duplicate post=%s source=%s", post.id, source)
                 return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("mattermost post check failed post=%s error=%s", post.id, type(exc).__name__)
+            return
+        # Accepted: from here on the post ends in exactly one reply, whatever fails.
+        reply = self.new_reply(post.channel_id, post.thread_root)
+        try:
             await self._mark_thread(post.thread_root)
             assert self.requests is not None
             request = await self.requests.from_post(post)
-            log.info(
-                "mattermost request post=%s channel=%s type=%s source=%s files=%d chars=%d",
-                post.id, post.channel_id, post.channel_type, source, len(post.file_ids), len(post.message),
-            )
-            await self._serve(request, post.channel_id, post.thread_root)
+        except asyncio.CancelledError:
+            await self._fail_early(reply, messages.ERR_INTERNAL)
+            raise
+        except Exception as exc:
+            unreadable = isinstance(exc, AttachmentUnavailable)
+            log.error("mattermost request build failed post=%s stage=%s error=%s", post.id,
+                      "file_info" if unreadable else "request", type(exc.__cause__ or exc).__name__)
+            await self._fail_early(reply, messages.MM_FILE_UNREADABLE if unreadable else messages.ERR_INTERNAL)
+            return
+        log.info(
+            "mattermost request post=%s channel=%s type=%s source=%s files=%d chars=%d",
+            post.id, post.channel_id, post.channel_type, source, len(post.file_ids), len(post.message),
+        )
+        try:
+            await self._serve(request, reply)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.error("mattermost post handling failed post=%s error=%s", post.id, type(exc).__name__)
+
+    async def _fail_early(self, reply: MattermostReply, message: str) -> None:
+        """The one reply of a request that never reached the pipeline."""
+        try:
+            await reply.fail(message)
+        except Exception as exc:  # the server itself failed; nothing more can be shown
+            log.error("mattermost error reply failed error=%s", type(exc).__name__)
+        finally:
+            await reply.close()
 
     async def _should_answer(self, post: IncomingPost) -> bool:
         if post.user_id == self.bot_id or post.from_bot or post.system or post.deleted:
@@ -305,23 +334,32 @@ class MattermostAdapter:
 
     # -- answering -----------------------------------------------------------------
 
-    def new_reply(self, channel_id: str, root_id: str) -> MattermostReply:
+    def new_reply(
+        self,
+        channel_id: str,
+        root_id: str,
+        *,
+        open_thread: Callable[[], Awaitable[str]] | None = None,
+        tell_privately: Callable[[str], Awaitable[None]] | None = None,
+    ) -> MattermostReply:
         assert self.rest is not None
         rest, stream = self.rest, self.stream
 
         async def typing() -> None:
-            data = {"channel_id": channel_id, "parent_id": root_id}
+            parent = reply.root_id  # a slash command's thread may open while typing runs
+            data = {"channel_id": channel_id, "parent_id": parent}
             if stream is None or not await stream.send_action("user_typing", data):
-                await rest.typing(channel_id, root_id)
+                await rest.typing(channel_id, parent)
 
-        return MattermostReply(
+        reply = MattermostReply(
             rest, channel_id, root_id,
             max_chars=self.cfg.post_max_chars, edit_interval_s=self.cfg.edit_interval_s,
             typing=typing, typing_interval_s=self._typing_interval_s,
+            open_thread=open_thread, tell_privately=tell_privately,
         )
+        return reply
 
-    async def _serve(self, request: Request, channel_id: str, root_id: str) -> None:
-        reply = self.new_reply(channel_id, root_id)
+    async def _serve(self, request: Request, reply: MattermostReply) -> None:
         reply.start_typing()
         try:
             await self.pipeline.handle(request, reply)
@@ -336,6 +374,7 @@ class MattermostAdapter:
 
     async def _on_slash(self, command: SlashCommand) -> None:
         assert self.rest is not None
+        reply: MattermostReply | None = None
         try:
             if command.trigger_id and not await self.state.add_once(
                 f"mattermost:slash:{command.trigger_id}", self.dedup_ttl_s
@@ -343,27 +382,54 @@ class MattermostAdapter:
                 return
             try:
                 channel = await self.rest.get_channel(command.channel_id)
-                # The callback does not say which thread the command came from: start one.
-                root = await self.rest.create_post(
-                    command.channel_id,
-                    messages.MM_SLASH_ROOT.format(user=command.user_name, command=command.command,
-                                                  text=command.text).strip(),
-                )
             except (MattermostError, InvalidMattermostError, HttpStatusError) as exc:
                 log.warning("mattermost slash cannot post channel=%s status=%s", command.channel_id,
                             status_of(exc))
                 await self._tell_invoker(command, messages.MM_SLASH_CANNOT_POST)
                 return
-            await self._mark_thread(root["id"])
-            assert self.requests is not None
-            request = self.requests.from_slash(command, channel, root["id"])
+            rest = self.rest
+
+            async def open_thread() -> str:
+                # The callback does not say which thread the command came from: start one,
+                # with the first visible answer. It names the requester only, never the request.
+                root = await rest.create_post(command.channel_id, self._slash_root(command))
+                try:
+                    await self._mark_thread(root["id"])  # follow-ups there need no mention
+                except Exception as exc:  # the thread exists; a restart-style lookup still finds it
+                    log.warning("mattermost thread mark failed error=%s", type(exc).__name__)
+                log.info("mattermost slash thread opened channel=%s root=%s", command.channel_id, root["id"])
+                return str(root["id"])
+
+            async def tell_privately(text: str) -> None:
+                await self._tell_invoker(command, text)
+
+            reply = self.new_reply(command.channel_id, "", open_thread=open_thread, tell_privately=tell_privately)
+            try:
+                assert self.requests is not None
+                request = self.requests.from_slash(command, channel)
+            except Exception as exc:
+                log.error("mattermost slash request build failed error=%s", type(exc).__name__)
+                await self._fail_early(reply, messages.ERR_INTERNAL)
+                return
             log.info("mattermost request slash channel=%s type=%s chars=%d", command.channel_id,
                      channel.get("type", ""), len(command.text))
-            await self._serve(request, command.channel_id, root["id"])
+            await self._serve(request, reply)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.error("mattermost slash handling failed error=%s", type(exc).__name__)
+            if reply is None:
+                await self._tell_invoker(command, messages.ERR_INTERNAL)
+            elif not reply.closed:  # privately while no thread exists, else in the thread
+                await self._fail_early(reply, messages.ERR_INTERNAL)
+
+    @staticmethod
+    def _slash_root(command: SlashCommand) -> str:
+        """The thread's root post: a mention of the requester, and nothing from the request."""
+        name = command.user_name.strip().lstrip("@").lower()
+        if USERNAME.fullmatch(name) and name not in RESERVED_NAMES:
+            return messages.MM_SLASH_ROOT.format(user=name)
+        return messages.MM_SLASH_ROOT_UNNAMED
 
     async def _tell_invoker(self, command: SlashCommand, text: str) -> None:
         """An ephemeral note through the command's response_url — only to our own server."""
@@ -371,11 +437,17 @@ class MattermostAdapter:
         address = self.rest.address
         target = urlsplit(command.response_url)
         if target.scheme != address.scheme or target.hostname != address.host:
+            log.warning("mattermost slash note not sent reason=foreign_response_url")
             return
         http: httpx.AsyncClient = self.rest.driver.client.client
-        with contextlib.suppress(httpx.HTTPError):
-            await http.post(command.response_url, json={"response_type": "ephemeral", "text": text},
-                            timeout=self.cfg.request_timeout_s)
+        try:
+            resp = await http.post(command.response_url, json={"response_type": "ephemeral", "text": text},
+                                   timeout=self.cfg.request_timeout_s)
+        except httpx.HTTPError as exc:
+            log.warning("mattermost slash note failed error=%s", type(exc).__name__)
+            return
+        if resp.status_code >= 300:
+            log.warning("mattermost slash note failed status=%d", resp.status_code)
 
 
 async def run(settings: Settings, pipeline: Pipeline, *, ready: asyncio.Event | None = None) -> None:

@@ -15,6 +15,10 @@ from bot.request import Attachment, Request, ThreadMessage
 PLATFORM = "mattermost"
 
 
+class AttachmentUnavailable(Exception):
+    """A file of the post whose information could not be read (the user gets MM_FILE_UNREADABLE)."""
+
+
 class RequestBuilder:
     def __init__(self, rest: MattermostRest, settings: Settings, *, dm_workspace: str = "") -> None:
         self._rest = rest
@@ -42,7 +46,8 @@ class RequestBuilder:
             fetch_thread=self._thread_reader(post) if post.root_id else None,
         )
 
-    def from_slash(self, command: SlashCommand, channel: dict[str, Any], root_id: str) -> Request:
+    def from_slash(self, command: SlashCommand, channel: dict[str, Any], root_id: str = "") -> Request:
+        # root_id is usually empty: the thread is opened with the first visible answer.
         channel_type = str(channel.get("type", ""))
         is_dm = channel_type in (DIRECT, GROUP)
         return Request(
@@ -75,7 +80,14 @@ class RequestBuilder:
         max_bytes = int(self._settings.limits.max_file_mb * 1_000_000)
         out = []
         for file_id in post.file_ids:
-            info = known.get(file_id) or await rest.file_info(file_id)
+            info = known.get(file_id)
+            if info is None:
+                try:
+                    info = await rest.file_info(file_id)
+                except Exception as exc:
+                    raise AttachmentUnavailable(type(exc).__name__) from exc
+                if not isinstance(info, dict):
+                    raise AttachmentUnavailable("bad file info")
             name = str(info.get("name", file_id))
 
             async def fetch(file_id: str = file_id, name: str = name) -> bytes:

@@ -232,16 +232,18 @@ class FakeMattermost(FakeServer):
 
     async def user_post(
         self, user_id: str, channel_id: str, message: str, *, root_id: str = "", file_ids: Iterable[str] = (),
-        props: dict[str, Any] | None = None, deliver: bool = True,
+        props: dict[str, Any] | None = None, deliver: bool = True, file_metadata: bool = True,
     ) -> dict[str, Any]:
         """A user posts (as from the web app): the post is stored and ``posted`` fans out.
 
         ``deliver=False`` loses the event on the way (as when a connection's send queue
-        overflows): receivers see the gap only in the ``seq`` of their next event."""
+        overflows): receivers see the gap only in the ``seq`` of their next event.
+        ``file_metadata=False`` leaves ``metadata.files`` out of the post, so clients must
+        ask ``/files/{id}/info`` for the names."""
         return await self._on_loop(self._create_post(user_id, {
             "channel_id": channel_id, "message": message, "root_id": root_id, "file_ids": list(file_ids),
             "props": props or {},
-        }, deliver=deliver))
+        }, deliver=deliver, file_metadata=file_metadata))
 
     def user_upload(self, user_id: str, channel_id: str, name: str, data: bytes, mime_type: str) -> dict[str, Any]:
         return self._store_file(user_id, channel_id, name, data, mime_type)
@@ -592,7 +594,7 @@ class FakeMattermost(FakeServer):
         return json_response(result, 201)
 
     async def _create_post(
-        self, user_id: str, body: dict[str, Any], *, deliver: bool = True
+        self, user_id: str, body: dict[str, Any], *, deliver: bool = True, file_metadata: bool = True
     ) -> dict[str, Any] | web.Response:
         pending = str(body.get("pending_post_id") or "")
         now = time.monotonic()
@@ -614,6 +616,8 @@ class FakeMattermost(FakeServer):
         if pending:
             with self._data_lock:
                 self._pending[pending] = (post["id"], now + PENDING_POST_TTL_S)
+        if not file_metadata:
+            post["metadata"] = {}
         if deliver:
             await self._broadcast_posted(post)
         else:

@@ -177,3 +177,43 @@ async def test_logs_carry_no_message_text(make_world, caplog):
     await w.settle()
     assert all(secret not in r.getMessage() for r in caplog.records)
     assert all(M.OFFLINE_LABEL not in r.getMessage() for r in caplog.records)
+
+
+async def test_failed_upload_keeps_the_answer_and_notes_the_missing_file(make_world, caplog):
+    caplog.set_level(logging.DEBUG)
+    w = await make_world()
+    w.mm.fault("POST", "/api/v4/files", status=501, times=50)
+    post = await w.say(w.kim, w.town, "@dasan 초안 기안문 민원 처리 기간 단축 계획 보고")
+    replies = await w.answered(post["id"], 2)
+    answer, note = replies[0]["message"], replies[-1]["message"]
+    assert M.ERR_INTERNAL not in answer and M.OFFLINE_LABEL in answer and "민원" in answer
+    assert note == M.MM_UPLOAD_FAILED.format(name="기안문-초안.hwpx")
+    assert len(replies) == 2 and not any(p["file_ids"] for p in replies)
+    assert w.mm.calls_to("POST", "/api/v4/files")
+    assert all("민원 처리" not in r.getMessage() for r in caplog.records)
+    assert any("upload failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_unreadable_file_info_still_gets_a_korean_reply(make_world):
+    w = await make_world()
+    info = w.mm.user_upload(w.kim["id"], w.town["id"], "민원현황.txt", "민원 현황".encode(), "text/plain")
+    w.mm.fault("GET", r"/api/v4/files/\w+/info", status=404, times=10)
+    post = await w.say(w.kim, w.town, "@dasan 요약", file_ids=[info["id"]], file_metadata=False)
+    [reply] = await w.answered(post["id"])
+    assert reply["message"] == M.MM_FILE_UNREADABLE
+    assert w.mm.calls_to("GET", rf"/api/v4/files/{info['id']}/info")
+
+
+async def test_any_failure_while_building_the_request_gets_the_generic_error(make_world):
+    w = await make_world()
+
+    async def broken(post):
+        raise RuntimeError("boom")
+
+    w.adapter.requests.from_post = broken
+    post = await w.say(w.kim, w.town, "@dasan 도움말")
+    [reply] = await w.answered(post["id"])
+    assert reply["message"] == M.ERR_INTERNAL
+    await w.mm.redeliver(post["id"])  # still one reply: the post was accepted once
+    await w.adapter.wait_idle()
+    assert len(w.replies(post["id"])) == 1

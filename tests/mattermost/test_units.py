@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from adapters.mattermost.connection import backoff_delay
 from adapters.mattermost.events import mentions_user, parse_posted, strip_mention
 from adapters.mattermost.rest import parse_server_url
 from adapters.mattermost.retry import HttpStatusError, RetryPolicy, retry_delay
+from bot import messages as M
 from bot.config import ConfigError, Settings
 
 
@@ -90,3 +92,26 @@ def test_server_url_parsing():
 def test_empty_config_still_validates_with_adapter_defaults():
     cfg = Settings().mattermost
     assert cfg.post_max_chars == 16383 and cfg.edit_interval_s == 1.0 and cfg.reconnect_max_s >= cfg.reconnect_min_s
+
+
+def test_group_mentions_are_defused_and_other_text_kept():
+    from adapters.mattermost.reply import defuse_mentions
+
+    text = "@channel 공지 @All, @here. @channel_ @allison @hereford 메일 a@b.kr @kim"
+    out = defuse_mentions(text)
+    assert out.replace("\u2060", "") == text
+    assert re.findall(r"@(channel|all|here)(?![a-z0-9])", out, re.IGNORECASE) == []
+    assert "@allison" in out and "@hereford" in out and "@kim" in out
+
+
+@pytest.mark.parametrize("user_name, root", [
+    ("kim", "@kim 님의 요청"), ("kim.lee-2", "@kim.lee-2 님의 요청"),
+    ("channel", M.MM_SLASH_ROOT_UNNAMED), ("all", M.MM_SLASH_ROOT_UNNAMED), ("here", M.MM_SLASH_ROOT_UNNAMED),
+    ("kim 님 @channel", M.MM_SLASH_ROOT_UNNAMED), ("", M.MM_SLASH_ROOT_UNNAMED),
+])
+def test_slash_root_names_only_a_plain_username(user_name, root):
+    from adapters.mattermost.adapter import MattermostAdapter
+    from adapters.mattermost.slash import SlashCommand
+
+    command = SlashCommand("T", "C", "U", user_name, "/dasan", "@channel 주민번호 900101-1234568", "t", "")
+    assert MattermostAdapter._slash_root(command) == root
