@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
-from handlers.common import SYSTEM_PROMPT, history
+from handlers.common import SYSTEM_PROMPT, history, is_offline, offline_provider, sources
 
 
 async def run(ctx: HandlerContext) -> Answer:
+    if is_offline(ctx):
+        return await _offline(ctx)
     budget = ctx.input_budget() - ctx.count_tokens(ctx.text)
     messages = [ChatMessage("system", SYSTEM_PROMPT), *history(ctx, max(0, budget)),
                 ChatMessage("user", ctx.text)]
     text, citations = await ctx.chat(messages)
     return Answer(text, citations=citations)
+
+
+async def _offline(ctx: HandlerContext) -> Answer:
+    """No model to talk to; a question in a thread can still be answered from the thread."""
+    srcs = sources(ctx)
+    if srcs and ctx.text.strip():
+        passages = await asyncio.to_thread(offline_provider(ctx).answer, ctx.text, srcs)
+        if passages:
+            quoted = "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
+            return Answer(f"{M.OFFLINE_THREAD_ANSWER}\n{quoted}")
+    return Answer(M.OFFLINE_CHAT)

@@ -132,3 +132,4 @@ CLI_ADAPTER_SECRET_MISSING = "  환경 변수 {env}이(가) 설정되지 않았�
 ERR_EMPTY_ANSWER = "답변을 만들지 못했습니다. 요청을 조금 바꾸어 다시 시도하거나 --model 옵션으로 다른 모델을 골라 주세요."
 ERR_SAVE_DIR = "파일을 저장할 폴더가 없습니다: {path}"
 ERR_PROOFREAD_TYPE = "문서 유형을 알 수 없습니다. 사용할 수 있는 유형: {types}. 예: 교정 --type 기안문 (본문)"
+OFFLINE_THREAD_ANSWER = "오프라인 모드라 대화 대신, 이 스레드에서 질문과 관련된 부분을 찾아 드립니다:"

@@ -71,3 +71,20 @@ async def test_offline_tasks_it_cannot_do_say_which_model(monkeypatch):
         reply = RecordingReply()
         await pipeline.handle(make_request(command), reply)
         assert reply.final[0] == "finish" and need in reply.final[1]
+
+
+async def test_offline_follow_up_question_answers_from_the_thread():
+    from bot.request import ThreadMessage
+
+    async def thread():
+        return [ThreadMessage("다산", "• 하반기 사업 예산 3억 2천만 원을 추가로 확보할 계획이다.", is_bot=True),
+                ThreadMessage("김주무관", "회의는 목요일 14:00입니다.")]
+
+    pipeline = build_pipeline(Settings())
+    reply = RecordingReply()
+    await pipeline.handle(make_request("예산은 얼마인가요?", thread=thread), reply)
+    kind, text = reply.final
+    assert kind == "finish" and "3억 2천만 원" in text
+    plain = RecordingReply()
+    await pipeline.handle(make_request("안녕하세요"), plain)
+    assert "자유 대화는 할 수 없습니다" in plain.final[1]
