@@ -34,7 +34,8 @@ import aiohttp  # noqa: E402
 from adapters.mattermost import MattermostAdapter  # noqa: E402
 from bot.app import build_pipeline  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.request import OutFile, Reply, Request  # noqa: E402
+from bench_common import CountingReply  # noqa: E402
+from bot.request import Request  # noqa: E402
 
 PIECES = 30
 PIECE_DELAY_MS = 50
@@ -43,29 +44,6 @@ PROMPT = " ".join(f"문장{i}" for i in range(1, PIECES))
 USERS = 50
 CHANNELS = 10
 WARMUP = 10
-
-
-class CountingReply(Reply):
-    """The baseline's reply: keeps nothing, counts the updates an unthrottled adapter would send."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.updates = 0
-
-    async def _status(self, text: str) -> None:
-        pass
-
-    async def _update(self, text: str) -> None:
-        self.updates += 1
-
-    async def _attach(self, file: OutFile) -> None:
-        pass
-
-    async def _finish(self, text: str) -> None:
-        pass
-
-    async def _fail(self, message: str) -> None:
-        pass
 
 
 def settings_for(mm_url: str, model_url: str) -> Settings:

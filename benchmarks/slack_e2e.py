@@ -36,7 +36,8 @@ from slack_sdk.web.async_client import AsyncWebClient  # noqa: E402
 from adapters.slack import SlackAdapter  # noqa: E402
 from bot.app import build_pipeline  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.request import OutFile, Reply, Request  # noqa: E402
+from bench_common import CountingReply  # noqa: E402
+from bot.request import Request  # noqa: E402
 from tests.fakes.base import Reply as ModelReply  # noqa: E402
 from tests.fakes.openai_server import OpenAIFake  # noqa: E402
 from tests.fakes.slack_api import FakeSlack  # noqa: E402
@@ -47,29 +48,6 @@ CHUNKS = [f"{i}번째 문장은 보고서의 한 부분입니다. " for i in ran
 FINAL_MARK = f"{PIECES}번째 문장"
 CHANNEL = "C0BENCH"
 WARMUP = 50  # one full batch: every pooled connection is open before timing starts
-
-
-class CountingReply(Reply):
-    """The baseline's reply: shows nothing, counts the updates an unthrottled adapter would send."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.updates = 0
-
-    async def _status(self, text: str) -> None:
-        pass
-
-    async def _update(self, text: str) -> None:
-        self.updates += 1
-
-    async def _attach(self, file: OutFile) -> None:
-        pass
-
-    async def _finish(self, text: str) -> None:
-        pass
-
-    async def _fail(self, message: str) -> None:
-        pass
 
 
 def settings_for(slack: FakeSlack, model_url: str, mode: str) -> Settings:

@@ -87,7 +87,7 @@ async def _console(settings: Settings) -> int:
 
 
 async def _ask(settings: Settings, args: argparse.Namespace) -> int:
-    from adapters.console import ConsoleReply, ConsoleSession, file_attachment
+    from adapters.console import ConsoleReply, ConsoleSession
     from bot.app import build_pipeline
 
     text = " ".join(args.text).strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from documents.blocks import Collector, clean_cell, table_text
+from documents.blocks import clean_cell, table_text
 from documents.errors import DocumentError
 from documents.limits import ExtractLimits
 from documents.model import Document, Section, Table
