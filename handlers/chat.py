@@ -12,7 +12,9 @@ from handlers.common import SYSTEM_PROMPT, history, is_offline, offline_provider
 
 async def run(ctx: HandlerContext) -> Answer:
     if is_offline(ctx):
-        return await _offline(ctx)
+        answer = await _from_thread(ctx)
+        if answer is not None:
+            return answer
     budget = ctx.input_budget() - ctx.count_tokens(ctx.text)
     messages = [ChatMessage("system", SYSTEM_PROMPT), *history(ctx, max(0, budget)),
                 ChatMessage("user", ctx.text)]
@@ -20,7 +22,7 @@ async def run(ctx: HandlerContext) -> Answer:
     return Answer(text, citations=citations)
 
 
-async def _offline(ctx: HandlerContext) -> Answer:
+async def _from_thread(ctx: HandlerContext) -> Answer | None:
     """No model to talk to; a question in a thread can still be answered from the thread."""
     srcs = sources(ctx)
     if srcs and ctx.text.strip():
@@ -28,4 +30,4 @@ async def _offline(ctx: HandlerContext) -> Answer:
         if passages:
             quoted = "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
             return Answer(f"{M.OFFLINE_THREAD_ANSWER}\n{quoted}")
-    return Answer(M.OFFLINE_CHAT)
+    return None  # the offline provider's chat explains what works without a model
