@@ -28,7 +28,7 @@ os-packages:
 	@sh scripts/os-packages.sh
 
 bench: $(VENV)/.installed
-	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	for b in benchmarks/*_bench.py benchmarks/*_overhead.py benchmarks/*_e2e.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
