@@ -98,3 +98,21 @@ def test_ask_save_dir_must_exist(tmp_path):
     assert result.returncode == 2 and "폴더가 없습니다" in result.stderr.decode()
     saved = dasan("ask", "초안 보도자료 벚꽃축제", "--save-dir", str(tmp_path), cwd=tmp_path)
     assert saved.returncode == 0 and (tmp_path / "보도자료-초안.hwpx").exists()
+
+
+def test_proofread_cli_through_the_dasan_entry_point(tmp_path):
+    import json
+
+    doc = tmp_path / "공문.txt"
+    doc.write_text("수신  내부결재\n제목  교육 계획\n\n1. 일시: 2025년 7월 31일\n2. 장소:대회의실  끝.\n", encoding="utf-8")
+    found = dasan("proofread", "--json", str(doc), cwd=tmp_path)
+    assert found.returncode == 1, found.stderr.decode()
+    rules = {v["rule"] for v in json.loads(found.stdout)["violations"]}
+    assert rules and all(isinstance(v, str) for v in rules)
+    fixed = dasan("proofread", "--fix", str(doc), cwd=tmp_path)
+    assert "2025. 7. 31." in fixed.stdout.decode()
+    clean = tmp_path / "clean.txt"
+    clean.write_text(fixed.stdout.decode(), encoding="utf-8")
+    assert dasan("proofread", str(clean), cwd=tmp_path).returncode == 0
+    missing = dasan("proofread", str(tmp_path / "none.txt"), cwd=tmp_path)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr.decode()
