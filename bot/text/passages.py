@@ -9,6 +9,9 @@ from bot.text.features import bigrams
 from bot.text.sentences import split_sentences
 
 
+SHORT_UNIT = 15  # characters; shorter units are headings or labels
+
+
 @dataclass(frozen=True)
 class Passage:
     text: str
@@ -35,7 +38,11 @@ def best_passages(question: str, sources: list[tuple[str, str]], limit: int = 3)
     for label, sentence, feats in units:
         score = sum(math.log(1 + n / df[g]) for g in feats & q)
         if score > 0:
-            # Normalise lightly so a long run-on sentence doesn't win on size alone.
-            scored.append(Passage(sentence, label, score / math.sqrt(1 + len(feats) / 40)))
+            # Normalise lightly so a long run-on sentence doesn't win on size alone,
+            # and let headings ("3. 주민 만족도") yield to the sentences that answer.
+            score /= math.sqrt(1 + len(feats) / 40)
+            if len(sentence) < SHORT_UNIT:
+                score *= 0.5
+            scored.append(Passage(sentence, label, score))
     scored.sort(key=lambda p: p.score, reverse=True)
     return scored[:limit]

@@ -88,3 +88,8 @@ async def test_offline_follow_up_question_answers_from_the_thread():
     plain = RecordingReply()
     await pipeline.handle(make_request("안녕하세요"), plain)
     assert "자유 대화는 할 수 없습니다" in plain.final[1]
+
+
+def test_answer_sentence_outranks_its_heading():
+    passages = best_passages("만족도는 몇 퍼센트인가요?", [("1절", REPORT)])
+    assert "87%" in passages[0].text
