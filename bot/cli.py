@@ -83,7 +83,7 @@ async def _console(settings: Settings) -> int:
     try:
         return await run_console(pipeline)
     finally:
-        await pipeline.registry.aclose()
+        await _close(pipeline)
 
 
 async def _ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -109,7 +109,7 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
     try:
         await session.send(text, reply)
     finally:
-        await pipeline.registry.aclose()
+        await _close(pipeline)
     return 0 if reply.error is None else 1
 
 
@@ -134,7 +134,16 @@ async def _run(settings: Settings) -> int:
         return 0
     finally:
         scheduler.shutdown(wait=False)
-        await pipeline.registry.aclose()
+        await _close(pipeline)
+
+
+async def _close(pipeline) -> None:
+    """Close model clients and stop the document workers now: left to interpreter
+    exit, a busy worker would hold the process until its parse timeout."""
+    from documents.pool import shutdown_default_pool
+
+    await pipeline.registry.aclose()
+    shutdown_default_pool()
 
 
 def config_check(settings: Settings, path: str | None) -> int:
