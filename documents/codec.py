@@ -16,7 +16,8 @@ from documents.model import Document, Section, Table
 def encode_document(doc: Document) -> bytes:
     return _dump({
         "document": {
-            "name": doc.name,
+            # No name: the parent keeps the one the user gave (and it may not even be
+            # valid UTF-8, e.g. a lone surrogate from a mis-decoded file name).
             "kind": doc.kind,
             "unit": doc.unit,
             "sections": [[s.text, s.label] for s in doc.sections],
@@ -62,4 +63,8 @@ def _document(value: dict[str, Any], name: str) -> Document:
 
 
 def _dump(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate somewhere (a sheet or table named after the file): \u escapes.
+        return json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")

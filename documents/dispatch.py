@@ -30,7 +30,7 @@ def extract_in_process(name: str, data: bytes, max_bytes: int, limits: ExtractLi
         return _read_ole(data, name, limits)
     from documents.textfile import read_text
 
-    return read_text(data, name, container)
+    return read_text(data, name, container, limits)
 
 
 def _read_zip(data: bytes, name: str, limits: ExtractLimits) -> Document:

@@ -41,8 +41,11 @@ def _wait(fd: int, for_write: bool, deadline: float | None) -> None:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise ChannelTimeout
-    ready = select.select([], [fd], [], remaining) if for_write else select.select([fd], [], [], remaining)
-    if not (ready[1] if for_write else ready[0]):
+    # poll, not select: select raises ValueError for descriptors >= 1024.
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT if for_write else select.POLLIN)
+    # Any event (ready, hang-up, error) lets the read or write below report it.
+    if not poller.poll(max(1, int(remaining * 1000 + 0.999))):
         raise ChannelTimeout
 
 

@@ -40,7 +40,17 @@ class ExtractLimits:
     memory_bytes: int = 1536 * MiB  # RLIMIT_AS of the worker
     cpu_seconds: int = 90  # RLIMIT_CPU budget per job
     timeout_s: float = 120.0  # wall clock per job, enforced by the parent
-    max_reply_bytes: int = 256 * MiB
+    # The longest an upload waits for a free worker before the user hears "busy".
+    queue_wait_s: float = 20.0
+    # The worker's reply; 0 means derived from the output caps (see reply_limit).
+    max_reply_bytes: int = 0
+
+    def reply_limit(self) -> int:
+        """Bytes a reply may take: the text (at most 3 UTF-8 bytes a character) once
+        as sections and once more as table cells, plus JSON per cell, plus slack."""
+        if self.max_reply_bytes > 0:
+            return self.max_reply_bytes
+        return 8 * self.max_chars + 8 * self.max_table_cells + 4 * MiB
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)

@@ -21,6 +21,9 @@ from documents.textquality import PageText, judge
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 TABLE_MIN_PATHS = 6  # fewer ruling objects than this is not a table worth pdfplumber's time
+# More objects than this on one page and pdfplumber's cost explodes (a 4 KB page of
+# 2 MB of path operators took it 31 s): such a page keeps its text, not its tables.
+TABLE_MAX_OBJECTS = 5000
 
 
 def read_pdf(data: bytes, name: str, limits: ExtractLimits) -> Document:
@@ -62,7 +65,9 @@ def _read_pages(pdf, count: int, limits: ExtractLimits, pdfium_c):  # type: igno
             if state is PageText.EMPTY and not _has_image(page, pdfium_c):
                 state = PageText.OK  # a blank or nearly blank page, nothing to recognise
             if state is PageText.OK and len(table_pages) < limits.pdf_table_pages:
-                if _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, TABLE_MIN_PATHS) >= TABLE_MIN_PATHS:
+                if pdfium_c.FPDFPage_CountObjects(page.raw) > TABLE_MAX_OBJECTS:
+                    pass  # cheap: PDFium already holds the page's object list
+                elif _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, TABLE_MIN_PATHS) >= TABLE_MIN_PATHS:
                     table_pages.append(index)
         finally:
             page.close()

@@ -15,6 +15,7 @@ import atexit
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -53,6 +54,9 @@ class Worker:
             env=worker_env(),
             cwd="/",
             close_fds=True,
+            # Its own process group (pgid == pid), shared by the Tesseract it starts,
+            # so kill() takes both down and no OCR process outlives its worker.
+            start_new_session=True,
         )
         self.jobs = 0
         self.ready = False
@@ -75,14 +79,26 @@ class Worker:
         self.jobs += 1
         write_frame(self.process.stdin.fileno(), header, deadline)
         write_frame(self.process.stdin.fileno(), data, deadline)
-        return read_frame(self.process.stdout.fileno(), deadline, limits.max_reply_bytes)
+        return read_frame(self.process.stdout.fileno(), deadline, limits.reply_limit())
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def stop(self) -> None:
+        """SIGKILL the worker's group, even when the worker itself is gone: an OCR
+        child may remain. Leaves the pipes to the thread using them (see kill)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        if self.process.returncode is None:
+            try:
+                self.process.kill()
+            except OSError:  # pragma: no cover
+                pass
+
     def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
+        self.stop()
         for stream in (self.process.stdin, self.process.stdout):
             try:
                 if stream is not None:
@@ -100,6 +116,7 @@ class WorkerPool:
         self.size = size
         self.max_jobs = max_jobs
         self._idle: list[Worker] = []
+        self._busy: set[Worker] = set()
         self._starting = 0
         self._lock = threading.Condition()
         self._closed = False
@@ -110,11 +127,24 @@ class WorkerPool:
                 self._replenish()
 
     async def extract(self, name: str, data: bytes, max_bytes: int, limits: ExtractLimits) -> Document:
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor, self._extract_logged, name, data, max_bytes, limits)
+            job = self._executor.submit(self._extract_logged, name, data, max_bytes, limits)
         except RuntimeError:  # the pool was closed under us
             raise DocumentError("unavailable", name) from None
+        waiter = asyncio.wrap_future(job)
+        try:
+            # Only the wait in the queue is bounded here; a started job has its own limits.
+            await asyncio.wait({waiter}, timeout=limits.queue_wait_s)
+            if not waiter.done() and job.cancel():
+                log.info("document refused: code=busy bytes=%d seconds=%.2f", len(data), limits.queue_wait_s)
+                raise DocumentError("busy", name)
+            await asyncio.wait({waiter})
+        except asyncio.CancelledError:
+            job.cancel()  # our caller gave up: a job still queued need not run
+            raise
+        if job.cancelled():  # the pool was closed while the job waited
+            raise DocumentError("unavailable", name)
+        return waiter.result()
 
     def _extract_logged(self, name: str, data: bytes, max_bytes: int, limits: ExtractLimits) -> Document:
         # Metadata only: sizes, kinds, codes, timings; never the name or the content.
@@ -139,18 +169,25 @@ class WorkerPool:
             worker = self._take(name)
             try:
                 raw = worker.run(header, data, limits)
-            except ChannelTimeout:
+            except Exception as exc:
                 self._discard(worker)
-                raise DocumentError("timeout", name) from None
-            except FrameTooLarge:
+                if self._closed:
+                    raise DocumentError("unavailable", name) from None
+                if isinstance(exc, ChannelTimeout):
+                    raise DocumentError("timeout", name) from None
+                if isinstance(exc, FrameTooLarge):
+                    raise DocumentError("too_complex", name) from None
+                if isinstance(exc, (ChannelClosed, OSError)):
+                    if worker.jobs == 0 and attempt == 0:
+                        continue  # died before taking the job (start-up failure): try a fresh one
+                    # Killed mid-job: SIGXCPU (CPU budget), SIGKILL or an abort on a memory ceiling.
+                    raise DocumentError("too_complex", name) from None
+                # Anything else is a bug on our side: the worker is gone, the pool goes on.
+                log.error("document worker failure: %s", type(exc).__name__)
+                raise DocumentError("unavailable", name) from None
+            except BaseException:
                 self._discard(worker)
-                raise DocumentError("too_complex", name) from None
-            except (ChannelClosed, OSError):
-                self._discard(worker)
-                if worker.jobs == 0 and attempt == 0:
-                    continue  # died before taking the job (start-up failure): try a fresh one
-                # Killed mid-job: SIGXCPU (CPU budget), SIGKILL or an abort on a memory ceiling.
-                raise DocumentError("too_complex", name) from None
+                raise
             self._record_startup(worker)
             document, error, retire = decode_reply(raw, name)
             if retire or worker.jobs >= self.max_jobs:
@@ -172,12 +209,19 @@ class WorkerPool:
                 while self._idle:
                     worker = self._idle.pop()
                     if worker.alive():
+                        self._busy.add(worker)
                         return worker
                     worker.kill()
                 # A worker already starting is sooner ready than a new one.
                 if not self._starting or not self._lock.wait(max(0.0, deadline - time.monotonic())):
                     break
-        return Worker()  # none warm: this job waits for a start-up
+        worker = Worker()  # none warm: this job waits for a start-up
+        with self._lock:
+            if not self._closed:
+                self._busy.add(worker)
+                return worker
+        worker.kill()
+        raise DocumentError("unavailable", name)
 
     def _record_startup(self, worker: Worker) -> None:
         if worker.startup_s is not None and not worker.recorded:
@@ -186,6 +230,7 @@ class WorkerPool:
 
     def _give_back(self, worker: Worker) -> None:
         with self._lock:
+            self._busy.discard(worker)
             if not self._closed and len(self._idle) < self.size:
                 self._idle.append(worker)
                 self._lock.notify()
@@ -193,6 +238,8 @@ class WorkerPool:
         worker.kill()
 
     def _discard(self, worker: Worker) -> None:
+        with self._lock:
+            self._busy.discard(worker)
         worker.kill()
         self._replenish()
 
@@ -208,16 +255,20 @@ class WorkerPool:
                 worker = Worker()
                 worker.wait_ready(time.monotonic() + STARTUP_TIMEOUT_S)
                 self._record_startup(worker)
-            except (ChannelClosed, ChannelTimeout, OSError):
+            except Exception as exc:
+                if not isinstance(exc, (ChannelClosed, ChannelTimeout, OSError)):
+                    log.error("document worker start failure: %s", type(exc).__name__)
                 if worker is not None:
                     worker.kill()
                 worker = None
-            with self._lock:
-                self._starting -= 1
-                if worker is not None and not self._closed and len(self._idle) < self.size:
-                    self._idle.append(worker)
-                    worker = None
-                self._lock.notify()
+            finally:
+                # Always, or _take would keep waiting for a worker that never comes.
+                with self._lock:
+                    self._starting -= 1
+                    if worker is not None and not self._closed and len(self._idle) < self.size:
+                        self._idle.append(worker)
+                        worker = None
+                    self._lock.notify()
             if worker is not None:
                 worker.kill()
 
@@ -227,9 +278,14 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             idle, self._idle = self._idle, []
+            busy, self._busy = list(self._busy), set()
             self._lock.notify_all()
         for worker in idle:
             worker.kill()
+        # Busy workers too: their jobs see the pipe close at once, answer "unavailable"
+        # and close the pipes themselves (closing them here could race a read).
+        for worker in busy:
+            worker.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 

@@ -7,6 +7,7 @@ import io
 import unicodedata
 
 from documents.errors import DocumentError
+from documents.limits import DEFAULT_LIMITS, ExtractLimits
 from documents.model import Document, Section, Table
 
 # Paragraph groups of about this many characters become one citable section.
@@ -52,23 +53,55 @@ def split_sections(text: str, size: int = SECTION_CHARS) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def read_text(data: bytes, name: str, kind: str) -> Document:
+def read_text(data: bytes, name: str, kind: str, limits: ExtractLimits = DEFAULT_LIMITS) -> Document:
     text = decode(data, name)
     if not text.strip():
         raise DocumentError("empty", name)
     if kind == "csv":
-        return read_csv_text(text, name)
-    return Document(name=name, kind=kind, sections=split_sections(text))
+        return read_csv_text(text, name, limits)
+    notices: tuple[str, ...] = ()
+    if len(text) > limits.max_chars:
+        text, notices = text[: limits.max_chars], ("truncated",)
+    return Document(name=name, kind=kind, sections=split_sections(text), notices=notices)
 
 
-def read_csv_text(text: str, name: str) -> Document:
+def read_csv_text(text: str, name: str, limits: ExtractLimits = DEFAULT_LIMITS) -> Document:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = tuple(tuple(cell.strip() for cell in row) for row in csv.reader(io.StringIO(text), dialect) if row)
+    rows: list[tuple[str, ...]] = []
+    cells = chars = 0
+    truncated = False
+    # Row by row, stopping at the caps: the table and its text stay bounded however big the file.
+    for raw in csv.reader(io.StringIO(text), dialect):
+        if not raw:
+            continue
+        row = tuple(cell.strip() for cell in raw)
+        if (len(rows) >= limits.max_table_rows or cells + len(row) > limits.max_table_cells
+                or chars + sum(map(len, row)) + 3 * len(row) > limits.max_chars):
+            truncated = True
+            if not rows:  # one row alone past the caps: keep what fits of it
+                rows.append(_clip_row(row, limits))
+            break
+        rows.append(row)
+        cells += len(row)
+        chars += sum(map(len, row)) + 3 * len(row)
     if not rows:
         raise DocumentError("empty", name)
-    table = Table(name=name, rows=rows)
+    table = Table(name=name, rows=tuple(rows))
     body = "\n".join(" | ".join(row) for row in rows)
-    return Document(name=name, kind="csv", sections=(Section(body, "표 1"),), unit="개 표", tables=(table,))
+    return Document(name=name, kind="csv", sections=(Section(body, "표 1"),), unit="개 표", tables=(table,),
+                    notices=("truncated",) if truncated else ())
+
+
+def _clip_row(row: tuple[str, ...], limits: ExtractLimits) -> tuple[str, ...]:
+    kept: list[str] = []
+    chars = 0
+    for cell in row[: limits.max_table_cells]:
+        room = limits.max_chars - chars - 3
+        if room <= 0:
+            break
+        kept.append(cell[:room])
+        chars += len(kept[-1]) + 3
+    return tuple(kept)

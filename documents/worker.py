@@ -51,6 +51,19 @@ def preload() -> None:
     import documents.zipguard  # noqa: F401
 
 
+def forbid_core_dumps() -> None:
+    """No core file, ever: SIGXCPU and SIGABRT dump core by default, and this
+    process's memory holds the upload. Children (Tesseract) inherit the limit."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # A core_pattern that pipes to a helper ignores RLIMIT_CORE; not dumpable stops that too.
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
 def apply_limits(limits: ExtractLimits) -> None:
     _soft(resource.RLIMIT_AS, limits.memory_bytes)
     # RLIMIT_CPU counts the whole life of the process: budget from what is used now.
@@ -87,6 +100,7 @@ def handle(header: bytes, data: bytes) -> bytes:
 
 
 def main() -> int:
+    forbid_core_dumps()  # before anything, and before reading any job
     logging.disable(logging.CRITICAL)  # third-party parsers must not print content
     fd_in, fd_out = sys.stdin.fileno(), sys.stdout.fileno()
     # Nothing else may write to the protocol pipe.
