@@ -34,6 +34,11 @@ __all__ = ["BannedHit", "BannedWords", "MAX_FILE_BYTES"]
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
+# BannedWords.contains: chunk size and the context kept around each chunk.
+_PROBE_CHUNK = 1 << 16
+_PROBE_MARGIN = 1 << 12
+
+
 class BannedWords:
     """A compiled banned-word list. Immutable and safe to share between threads."""
 
@@ -157,6 +162,30 @@ class BannedWords:
             if not chosen or hit.start >= chosen[-1].end:
                 chosen.append(hit)
         return chosen
+
+    def contains(self, text: str) -> bool:
+        """Whether ``find(text)`` is non-empty, stopping at the first hit.
+
+        Long text is probed in overlapping chunks: a hit is trusted when its
+        start lies in a chunk's own part and the chunk reaches ``_PROBE_MARGIN``
+        characters past it on both sides, far more than any pattern, gap or
+        exception spans, so the surrounding text that decides it is all there.
+        Only when no chunk has a hit is the whole text scanned, so the answer
+        is always ``bool(self.find(text))`` while text full of hits costs one
+        chunk instead of millions of hits.
+        """
+        if not self._entry_count or not text:
+            return False
+        if len(text) > _PROBE_CHUNK + 2 * _PROBE_MARGIN:
+            for lo in range(0, len(text), _PROBE_CHUNK):
+                first = max(0, lo - _PROBE_MARGIN)
+                hi = min(len(text), lo + _PROBE_CHUNK)
+                stop = min(len(text), hi + _PROBE_MARGIN)
+                for hit in self.all_hits(text[first:stop]):
+                    start, end = hit.start + first, hit.end + first
+                    if lo <= start < hi and (stop == len(text) or end <= stop - _PROBE_MARGIN):
+                        return True
+        return bool(self.all_hits(text))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Merged spans covering every hit, overlapping ones included."""

@@ -15,7 +15,7 @@ import regex
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
-from safety.pii.context import NO_CONTEXT, ContextWords
+from safety.pii.context import IGNORE_NEGATIVE_KEY, NO_CONTEXT, ContextWords
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -56,6 +56,8 @@ class KoreanPatternRecognizer(PatternRecognizer):
       GATE              if set, the recogniser runs only when one of these words
                         occurs in the text (identifiers that mean nothing alone)
       CONTEXT_BOOST     how much a context word adds
+      NO_NEGATIVE_PATTERNS  names of patterns whose matches negative words nearby never
+                        lower; only NEGATIVE_LABELS right before (or after) the value do
 
     ``min_score``: a match scoring below it is dropped at once unless a
     context word is near, since context is the only way it could reach the
@@ -68,6 +70,8 @@ class KoreanPatternRecognizer(PatternRecognizer):
     NEGATIVE_CONTEXT: tuple[str, ...] = ()
     GATE: tuple[str, ...] = ()
     CONTEXT_BOOST: float = 0.35
+    NO_NEGATIVE_PATTERNS: tuple[str, ...] = ()
+    NEGATIVE_LABELS: tuple[str, ...] = ()
 
     def __init__(self, *, min_score: float = 0.0) -> None:
         super().__init__(
@@ -82,6 +86,7 @@ class KoreanPatternRecognizer(PatternRecognizer):
         self.negative_context = tuple(word.lower() for word in self.NEGATIVE_CONTEXT)
         self.context_words = ContextWords(self.context)
         self.negative_words = ContextWords(self.negative_context)
+        self.negative_labels = ContextWords(word.lower() for word in self.NEGATIVE_LABELS)
         self.context_boost = self.CONTEXT_BOOST
         self.min_score = min_score
         self._compiled = []
@@ -132,5 +137,8 @@ class KoreanPatternRecognizer(PatternRecognizer):
                 start, end = self.span_of(match)
                 if score < self.min_score and self.context_words.distance(text, start, end) == NO_CONTEXT:
                     continue
-                results.append(self.result(start, end, score))
+                result = self.result(start, end, score)
+                if pattern.name in self.NO_NEGATIVE_PATTERNS:
+                    result.recognition_metadata[IGNORE_NEGATIVE_KEY] = True
+                results.append(result)
         return results

@@ -62,6 +62,10 @@ class PhoneRecognizer(KoreanPatternRecognizer):
         "phone", "mobile", "hp", "통화", "☎",
     )
     NEGATIVE_CONTEXT = _NUMBERING
+    # A separated 010-1234-5678 or +82 number is a phone number even next to
+    # "예산", "공고" or "주문" ("주문하신 분 010-2345-6789").
+    NO_NEGATIVE_PATTERNS = ("phone international", "phone mobile")
+    NEGATIVE_LABELS = ("문서번호", "접수번호", "관리번호", "등록번호", "일련번호", "사건번호")
     CONTEXT_BOOST = 0.3
 
     def score_match(self, match: Match, pattern: Pattern) -> Optional[float]:

@@ -18,6 +18,12 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 # break ties between types that share a shape (account vs. health insurance).
 CONTEXT_DISTANCE_KEY = "kr_context_distance"
 NO_CONTEXT = 1 << 30
+# Metadata key: set on results whose shape is unambiguous enough that negative
+# context words nearby must not lower them (a separated 010 number near "예산").
+# Only the recogniser's ``negative_labels`` directly labelling the value still
+# count ("문서번호 010-2025-0001").
+IGNORE_NEGATIVE_KEY = "kr_ignore_negative"
+NEGATIVE_LABEL_GAP = 3
 
 # Labels sit before values ("주민등록번호: ..."), sometimes on the line above;
 # trailing context is shorter ("...로 연락 바랍니다").
@@ -102,7 +108,11 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     self.MAX_SCORE,
                     max(round(result.score + boost, 6), self.min_score_with_context_similarity),
                 )
-            elif negative.distance(text, result.start, result.end) != NO_CONTEXT:
+            elif (
+                getattr(rec, "negative_labels", _NONE).distance(text, result.start, result.end) <= NEGATIVE_LABEL_GAP
+                if result.recognition_metadata.get(IGNORE_NEGATIVE_KEY)
+                else negative.distance(text, result.start, result.end) != NO_CONTEXT
+            ):
                 # Rounded so 0.85 - 0.45 compares equal to a 0.4 threshold, as written.
                 result.score = max(self.MIN_SCORE, round(result.score - self.penalty, 6))
         return raw_results

@@ -22,6 +22,9 @@ _NOT_PERSONAL = (
     "코드", "serial", "시리얼",
 )
 
+# A base score under the detector's 0.4 threshold: reported only with a context word.
+_BELOW_THRESHOLD = 0.3
+
 # Six digits, separator, seven digits; also "9 0 0 1 0 1 - 1 2 ..." and labelled halves.
 _RRN_SHAPES = (
     ("separated", r"(?<![0-9])[0-9]{6}(?: ?[-.] ?| )[{g}][0-9]{6}(?![0-9])"),
@@ -74,15 +77,22 @@ class _ResidentNumberRecognizer(KoreanPatternRecognizer):
         if pattern.name.endswith("halves"):
             return 0.9
         if pattern.name.endswith("bare"):
-            # Bare 13-digit runs are also barcodes and order numbers.
-            return 0.55 if valid else 0.4
+            # Bare 13-digit runs are also barcodes (Korean EAN-13 starts 880),
+            # order numbers and timestamps: without a check digit or a context
+            # word they stay below the threshold (context lifts them over it).
+            if not valid or digits.startswith("880"):
+                return _BELOW_THRESHOLD
+            return 0.55
         return 0.85 if valid else 0.6
 
 
 class RrnRecognizer(_ResidentNumberRecognizer):
     ENTITY = "KR_RRN"
     PATTERNS = _rrn_patterns("1-4", "RRN")
-    CONTEXT = ("주민등록번호", "주민번호", "주민등록", "주민 번호", "주민등록 번호", "resident registration", "rrn")
+    CONTEXT = (
+        "주민등록번호", "주민번호", "주민등록", "주민 번호", "주민등록 번호", "본인확인", "본인 확인",
+        "resident registration", "rrn",
+    )
 
     def checksum_ok(self, digits: str) -> bool:
         return checksums.rrn_checksum_ok(digits)
@@ -103,7 +113,9 @@ class PassportRecognizer(KoreanPatternRecognizer):
     ENTITY = "KR_PASSPORT"
     PATTERNS = (
         Pattern("passport current", r"(?<![A-Za-z0-9])[MSRGDOmsrgdo][0-9]{3}[A-Za-z][0-9]{4}(?![A-Za-z0-9])", 0.6),
-        Pattern("passport previous", r"(?<![A-Za-z0-9])[MSRGDOmsrgdo][0-9]{8}(?![A-Za-z0-9])", 0.4),
+        # Letter + 8 digits is also a project, booking or business number
+        # ("G20251234", "R20250731"): reported only with a passport word near.
+        Pattern("passport previous", r"(?<![A-Za-z0-9])[MSRGDOmsrgdo][0-9]{8}(?![A-Za-z0-9])", _BELOW_THRESHOLD),
     )
     CONTEXT = ("여권", "passport", "여권번호")
     NEGATIVE_CONTEXT = _NOT_PERSONAL + ("부품", "규격", "s/n", "품목")
@@ -134,7 +146,8 @@ class DriverLicenseRecognizer(KoreanPatternRecognizer):
         ),
     )
     CONTEXT = ("운전면허", "면허번호", "면허증", "면허", "driver", "licence", "license")
-    NEGATIVE_CONTEXT = _NOT_PERSONAL + ("계좌", "전화", "카드")
+    # Budget and accounting codes share the RR-YY-NNNNNN-CC shape ("회계 11-01-123456-01").
+    NEGATIVE_CONTEXT = _NOT_PERSONAL + ("계좌", "전화", "카드", "회계", "세목", "과목", "세출", "세입")
     CONTEXT_BOOST = 0.4
 
 
@@ -187,6 +200,20 @@ class HealthInsuranceRecognizer(KoreanPatternRecognizer):
         return pattern.score
 
 
+# Bank short names that mean nothing else: context anywhere in the window.
+_BANK_NAMES = (
+    "신한", "KB", "케이비", "IBK", "SC제일", "씨티", "케이뱅크", "카카오뱅크", "토스뱅크", "새마을",
+    "농협", "수협", "신협", "우체국", "KDB", "NH", "iM뱅크", "하나은행", "우리은행", "국민은행",
+)
+# Short names that are also ordinary words (우리 "we", 하나 "one", 부산 the city):
+# they mark an account only directly before the number ("하나 123-456789-12345").
+_BANK_NAMES_ADJACENT = _BANK_NAMES + (
+    "KB국민", "IBK기업", "국민", "하나", "우리", "기업", "제일", "산업", "부산", "대구", "경남", "광주",
+    "전북", "제주", "SC", "시티",
+)
+_ACCOUNT_GROUPED = r"[0-9]{2,6}(?:[- ][0-9]{1,7}){1,4}(?![0-9])(?!-[0-9])"
+
+
 class BankAccountRecognizer(KoreanPatternRecognizer):
     """계좌번호: bank layouts vary (10-16 digits in 2-5 groups); reported only with context."""
 
@@ -194,8 +221,18 @@ class BankAccountRecognizer(KoreanPatternRecognizer):
     GATE = (
         "계좌", "입금", "송금", "이체", "예금주", "은행", "뱅크", "농협", "신협", "수협",
         "우체국", "금고", "증권", "account",
-    )
+    ) + _BANK_NAMES_ADJACENT
     PATTERNS = (
+        Pattern(
+            "account after bank name",
+            r"(?<![가-힣A-Za-z])(?:" + "|".join(sorted(_BANK_NAMES_ADJACENT, key=len, reverse=True)) + r")"
+            r"(?:은행)?(?: ?: ?| )?(?<![0-9])"
+            # Not a phone number ("부산 051-123-4567") nor a legacy licence ("부산 12-345678-90").
+            r"(?!0(?:1[016789]|2|[3-6][0-9]|70|50[0-9])[-. ]?[0-9]{3,4}[-. ]?[0-9]{4}(?![0-9]))"
+            r"(?![0-9]{2}[-. ]?[0-9]{6}[-. ]?[0-9]{2}(?![0-9]))"
+            r"(?P<v>" + _ACCOUNT_GROUPED + r"|[0-9]{10,14}(?![0-9]))",
+            0.6,
+        ),
         Pattern(
             "account grouped",
             r"(?<![0-9])(?<![0-9]-)[0-9]{2,6}(?:[- ][0-9]{1,7}){1,4}(?![0-9])(?!-[0-9])",
@@ -203,7 +240,10 @@ class BankAccountRecognizer(KoreanPatternRecognizer):
         ),
         Pattern("account bare", r"(?<![0-9])[0-9]{10,14}(?![0-9])", 0.1),
     )
-    CONTEXT = GATE + ("계좌번호", "가상계좌", "환불")
+    CONTEXT = (
+        "계좌", "입금", "송금", "이체", "예금주", "은행", "뱅크", "금고", "증권", "account",
+        "계좌번호", "가상계좌", "환불",
+    ) + _BANK_NAMES
     NEGATIVE_CONTEXT = _NOT_PERSONAL
     CONTEXT_BOOST = 0.5
 

@@ -128,6 +128,10 @@ _PARTICLE_RX = _alt(_PARTICLES)
 _TITLE_RX = _alt(STAFF_TITLES + PERSON_TITLES)
 
 _STAFF_TITLE_SET = frozenset(STAFF_TITLES)
+# A name's other mentions: bare, or followed by exactly one particle or title.
+_SUFFIX_SET = frozenset(_PARTICLES) | frozenset(STAFF_TITLES + PERSON_TITLES)
+_LONGEST_SUFFIX = max(len(w) for w in _SUFFIX_SET)
+_HANGUL_RUN = re.compile("[가-힣]+")
 # A title before another honorific is not a name: "국장님" is not 국 + 장.
 _STOP_WORDS = _STOP_WORDS | _STAFF_TITLE_SET
 _STAFF_LABEL_SET = frozenset(STAFF_LABELS)
@@ -191,16 +195,28 @@ class PersonRecognizer(LocalRecognizer):
     @staticmethod
     def _add_other_occurrences(text: str, found: dict[tuple[int, int], float]) -> None:
         """Once a name is known, its other mentions are the same person: "김보안
-        주무관 ... 담당 김보안" must not leave the second one in the clear."""
+        주무관 ... 담당 김보안" must not leave the second one in the clear.
+
+        One pass over Hangul runs with set look-ups (linear in the text): a run
+        is a mention when it starts with a found name and the rest of the run
+        is empty, a particle or a title. Longer names are tried first.
+        """
         names = {text[start:end] for start, end in found}
         if not names:
             return
-        rx = re.compile(
-            rf"(?<![가-힣])(?:{_alt(names)})(?=[^가-힣]|\Z|(?:{_PARTICLE_RX}|{_TITLE_RX})(?![가-힣]))"
-        )
-        for m in rx.finditer(text):
-            if m.span() not in found:
-                found[m.span()] = 0.7
+        lengths = sorted({len(n) for n in names}, reverse=True)
+        longest = lengths[0] + _LONGEST_SUFFIX
+        for run in _HANGUL_RUN.finditer(text):
+            start, end = run.span()
+            if end - start > longest:
+                continue
+            word = run.group()
+            for n in lengths:
+                if n <= len(word) and word[:n] in names and (n == len(word) or word[n:] in _SUFFIX_SET):
+                    span = (start, start + n)
+                    if span not in found:
+                        found[span] = 0.7
+                    break
 
     def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}

@@ -43,6 +43,32 @@ def _is_hangul(ch: str) -> bool:
     return "가" <= ch <= "힣"
 
 
+# Last syllables of a 시·도, 시·군·구 or 읍·면 word: the word right before a road name.
+_AREA_ENDINGS = frozenset("시군구읍면도울산천주전종기원북남")
+_LONGEST_ROAD_BODY = 11  # _ROAD: a syllable and up to ten more before 로/길
+
+
+def _could_be_road(text: str, at: int) -> bool:
+    """Cheap test that the 로/길 at ``at`` ends a road name after an area word.
+
+    Every address pattern puts "<area word> " right before the road name, and
+    the road name is the whole Hangul/digit run ending at ``at``. Hostile
+    repeats such as "로 1로 1..." have an anchor every few characters; this
+    keeps the full pattern from being tried at each of them.
+    """
+    j = at
+    while j > 0 and at - j <= _LONGEST_ROAD_BODY and (_is_hangul(text[j - 1]) or "0" <= text[j - 1] <= "9"):
+        j -= 1
+    return (
+        0 < at - j <= _LONGEST_ROAD_BODY
+        and j >= 3
+        and _is_hangul(text[j])
+        and text[j - 1] == " "
+        and text[j - 2] in _AREA_ENDINGS
+        and _is_hangul(text[j - 3])
+    )
+
+
 class AddressRecognizer(KoreanPatternRecognizer):
     """도로명주소: [시·도] 시·군·구 [구] [읍·면] 도로명 건물번호 [동·호]."""
 
@@ -67,7 +93,7 @@ class AddressRecognizer(KoreanPatternRecognizer):
         results = []
         done = 0  # text before this offset is covered by an earlier match or window
         for anchor in _ANCHOR.finditer(text):
-            if anchor.start() < done:
+            if anchor.start() < done or not _could_be_road(text, anchor.start()):
                 continue
             start = max(done, anchor.start() - _LOOK_BACK)
             while start > done and _is_hangul(text[start - 1]):
