@@ -7,7 +7,7 @@ import asyncio
 from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
-from handlers.common import SYSTEM_PROMPT, is_offline, needs_input, offline_provider, sources
+from handlers.common import SYSTEM_PROMPT, is_offline, needs_input, offline_provider, quote_passages, sources
 from bot.text.passages import best_passages
 
 
@@ -25,7 +25,7 @@ async def run(ctx: HandlerContext) -> Answer:
         passages = await asyncio.to_thread(offline_provider(ctx).answer, question, srcs)
         if not passages:
             return Answer(M.ANSWER_NO_MATCH)
-        quoted = "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
+        quoted = quote_passages(passages)
         return Answer(f"{M.ANSWER_TITLE}\n{M.ANSWER_QUOTES}\n{quoted}")
     # Send the passages most related to the question, as many as fit the budget.
     budget = ctx.input_budget() - ctx.count_tokens(question)

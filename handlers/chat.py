@@ -7,7 +7,7 @@ import asyncio
 from bot import messages as M
 from bot.context import Answer, HandlerContext
 from bot.providers.base import ChatMessage
-from handlers.common import SYSTEM_PROMPT, history, is_offline, offline_provider, sources
+from handlers.common import SYSTEM_PROMPT, history, is_offline, offline_provider, quote_passages, sources
 
 
 async def run(ctx: HandlerContext) -> Answer:
@@ -28,6 +28,6 @@ async def _from_thread(ctx: HandlerContext) -> Answer | None:
     if srcs and ctx.text.strip():
         passages = await asyncio.to_thread(offline_provider(ctx).answer, ctx.text, srcs)
         if passages:
-            quoted = "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
+            quoted = quote_passages(passages)
             return Answer(f"{M.OFFLINE_THREAD_ANSWER}\n{quoted}")
     return None  # the offline provider's chat explains what works without a model

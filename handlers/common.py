@@ -57,6 +57,11 @@ def history(ctx: HandlerContext, budget_tokens: int) -> list[ChatMessage]:
     return turns
 
 
+def quote_passages(passages) -> str:
+    """Offline answers quote what they found, each with where it came from."""
+    return "\n".join(f"> {p.text}\n  — {p.label}" for p in passages)
+
+
 def needs_input(command: str, hint: str) -> Answer:
     from bot.pipeline import UserError
 
